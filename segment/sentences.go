@@ -15,7 +15,7 @@ var abbreviations = map[string]bool{
 	"inc": true, "ltd": true, "co": true, "corp": true, "plc": true, "bros": true, "gov": true, "gen": true,
 	"col": true, "lt": true, "sgt": true, "capt": true, "cmdr": true, "adm": true, "rep": true, "sen": true,
 	"rev": true, "hon": true, "pres": true, "supt": true, "insp": true, "maj": true, "brig": true,
-	"vs": true, "v": true, "e.g": true, "i.e": true, "no": true, "nos": true, "vol": true, "fig": true, "approx": true,
+	"vs": true, "v": true, "e.g": true, "i.e": true, "approx": true,
 	"jan": true, "feb": true, "mar": true, "apr": true, "jun": true, "jul": true, "aug": true, "sep": true,
 	"sept": true, "oct": true, "nov": true, "dec": true, "mon": true, "tue": true, "tues": true, "wed": true,
 	"thu": true, "thur": true, "thurs": true, "fri": true, "sat": true, "sun": true,
@@ -24,6 +24,26 @@ var abbreviations = map[string]bool{
 	// Bengali abbreviations (মো. = Mohammad, ডা. = doctor, মি. = Mr, ড. = Dr, লি. = Ltd)
 	"মো": true, "মোহা": true, "ডা": true, "মি": true, "ড": true, "লি": true, "কো": true, "মোসা": true,
 	"প্রফে": true, "অধ্য": true, "সা": true, "রহ": true, "ডি": true,
+}
+
+// numberAbbreviations are abbreviations only when a number follows ("No. 5");
+// elsewhere they are words ("He said no.").
+var numberAbbreviations = map[string]bool{"no": true, "nos": true, "vol": true, "fig": true, "art": true, "pp": true}
+
+// finalAbbreviations may also close a sentence ("... in the U.S. He said").
+var finalAbbreviations = map[string]bool{
+	"u.s": true, "u.k": true, "u.n": true, "a.m": true, "p.m": true, "inc": true, "ltd": true, "co": true,
+	"corp": true, "plc": true, "jr": true, "sr": true, "bros": true, "est": true, "dept": true, "govt": true,
+}
+
+// sentenceOpeners are words that in news text almost always start a
+// sentence when they follow a full stop.
+var sentenceOpeners = map[string]bool{
+	"He": true, "She": true, "It": true, "They": true, "We": true, "I": true, "You": true, "The": true,
+	"This": true, "That": true, "These": true, "Those": true, "There": true, "But": true, "And": true,
+	"In": true, "On": true, "At": true, "A": true, "An": true, "His": true, "Her": true, "Their": true,
+	"Its": true, "Our": true, "If": true, "When": true, "While": true, "After": true, "Before": true,
+	"However": true, "Meanwhile": true, "Officials": true, "Police": true,
 }
 
 // isTerminator reports runes that end a sentence: . ? ! and the dandas.
@@ -141,21 +161,55 @@ func isSpace(r rune) bool {
 	return unicode.IsSpace(r) || r == '\u200b' || r == '\ufeff'
 }
 
-// quoteRanges returns byte ranges [open, close] of quotations inside the
-// paragraph whose content should not be split: quotes that end with a comma
-// or without terminal punctuation, i.e. that continue into an attribution.
+// quoteRanges returns byte ranges [open, close) of the quotations that
+// close inside the paragraph. A full stop or danda inside one does not end
+// the sentence: cutting there would orphan the quotation ("“A। B,” তিনি
+// বলেন।" or "He said: “A. B.” Then ..."). Straight double quotes are
+// told apart by their neighbours (an opener follows a space, a closer
+// precedes one), so one stray mark does not invert every later pair; single
+// curly quotes count only as a pair opened by ‘ (’ alone is an apostrophe).
+// Quotations longer than maxQuote bytes are not protected: they are more
+// likely a mismatch than one sentence.
 func quoteRanges(text string, ps, pe int) [][2]int {
+	const maxQuote = 1500
 	var out [][2]int
 	open := -1
-	var openRune rune
+	var closeRune rune
 	for i := ps; i < pe; {
 		r, n := utf8.DecodeRuneInString(text[i:pe])
 		switch {
-		case open < 0 && (r == '“' || r == '"' || r == '«'):
-			open, openRune = i, r
-		case open >= 0 && ((openRune == '“' && r == '”') || (openRune == '"' && r == '"') || (openRune == '«' && r == '»')):
-			last, _ := utf8.DecodeLastRuneInString(strings.TrimRightFunc(text[open:i], isSpace))
-			if !isTerminator(last) {
+		case r == '"':
+			opener, closer := straightQuoteSides(text, ps, pe, i)
+			switch {
+			case open >= 0 && closeRune == '"' && (closer || !opener):
+				if i-open <= maxQuote {
+					out = append(out, [2]int{open, i})
+				}
+				open = -1
+			case opener && (open < 0 || closeRune == '"'):
+				open, closeRune = i, '"'
+			}
+		case open < 0:
+			switch r {
+			case '“':
+				open, closeRune = i, '”'
+			case '«':
+				open, closeRune = i, '»'
+			case '‘':
+				open, closeRune = i, '’'
+			}
+		case r == '“' && closeRune == '”':
+			open = i // the previous opener was never closed
+		case r == closeRune:
+			// ’ between two letters is an apostrophe inside the quotation
+			if r == '’' && i > ps && i+n < pe {
+				prev, _ := utf8.DecodeLastRuneInString(text[:i])
+				next, _ := utf8.DecodeRuneInString(text[i+n : pe])
+				if unicode.IsLetter(prev) && unicode.IsLetter(next) {
+					break
+				}
+			}
+			if i-open <= maxQuote {
 				out = append(out, [2]int{open, i})
 			}
 			open = -1
@@ -165,11 +219,36 @@ func quoteRanges(text string, ps, pe int) [][2]int {
 	return out
 }
 
+// straightQuoteSides classifies the " at byte i: an opener has white space
+// or an opening bracket (or nothing) before it and a non-space after it; a
+// closer has a non-space before it and white space, punctuation or nothing
+// after it. A mark may be neither (ambiguous).
+func straightQuoteSides(text string, ps, pe, i int) (opener, closer bool) {
+	before, after := ' ', ' '
+	j := i
+	if j > ps && text[j-1] == '\\' { // an escaped \" copied from JSON or CSV
+		j--
+	}
+	if j > ps {
+		before, _ = utf8.DecodeLastRuneInString(text[ps:j])
+	}
+	if i+1 < pe {
+		after, _ = utf8.DecodeRuneInString(text[i+1 : pe])
+	}
+	leftOpen := isSpace(before) || strings.ContainsRune("([{—–-:", before)
+	rightOpen := isSpace(after) || unicode.IsPunct(after)
+	opener = leftOpen && !isSpace(after)
+	closer = !isSpace(before) && rightOpen && !leftOpen
+	return opener, closer
+}
+
 func sentenceBytes(text string, ps, pe int) [][2]int {
 	quotes := quoteRanges(text, ps, pe)
-	inQuote := func(b int) bool {
+	// inQuote reports a terminator at byte b whose run ends at end inside a
+	// quotation: the run does not reach the closing mark.
+	inQuote := func(b, end int) bool {
 		for _, q := range quotes {
-			if b > q[0] && b < q[1] {
+			if b > q[0] && end <= q[1] {
 				return true
 			}
 		}
@@ -191,6 +270,10 @@ func sentenceBytes(text string, ps, pe int) [][2]int {
 				end += n2
 				continue
 			}
+			if r2 == '\\' && strings.HasPrefix(text[end+1:pe], `"`) { // escaped \"
+				end += 2
+				continue
+			}
 			break
 		}
 		if end < pe {
@@ -204,7 +287,11 @@ func sentenceBytes(text string, ps, pe int) [][2]int {
 			i = end
 			continue
 		}
-		if inQuote(i - n) {
+		if r == '…' && nextIsLower(text, end, pe) {
+			i = end
+			continue
+		}
+		if inQuote(i-n, end) {
 			i = end
 			continue
 		}
@@ -223,20 +310,25 @@ func sentenceBytes(text string, ps, pe int) [][2]int {
 
 // sentenceEndsAtDot decides whether the full stop at byte dot ends a
 // sentence: not after an abbreviation or an initial, not before a lower-case
-// word.
+// word. An abbreviation that may close a sentence ("U.S.", "p.m.", "Inc.")
+// ends it when the next word is a typical sentence opener ("He", "The").
 func sentenceEndsAtDot(text string, start, dot, end, pe int) bool {
 	// the word before the dot
 	w := dot
 	for w > start {
 		r, n := utf8.DecodeLastRuneInString(text[start:w])
-		if isSpace(r) || r == '(' || r == '"' || r == '“' {
+		if isSpace(r) || r == '(' || r == '"' || r == '“' || r == '‘' {
 			break
 		}
 		w -= n
 	}
 	word := strings.ToLower(strings.Trim(text[w:dot], "'\"“‘("))
+	if numberAbbreviations[word] {
+		// "No. 5", "Vol. 2": an abbreviation only before a number
+		return !nextIsDigit(text, end, pe)
+	}
 	if abbreviations[word] {
-		return false
+		return finalAbbreviations[word] && nextIsOpener(text, end, pe)
 	}
 	if rc := utf8.RuneCountInString(word); rc == 1 {
 		r, _ := utf8.DecodeRuneInString(word)
@@ -244,17 +336,43 @@ func sentenceEndsAtDot(text string, start, dot, end, pe int) bool {
 			return false
 		}
 	}
-	// next word starts in lower case: not a sentence end
-	k := end
+	return !nextIsLower(text, end, pe)
+}
+
+// nextWord returns the word that starts after the white space at byte k.
+func nextWord(text string, k, pe int) string {
 	for k < pe {
 		r, n := utf8.DecodeRuneInString(text[k:pe])
 		if !isSpace(r) {
-			if unicode.IsLower(r) {
-				return false
-			}
 			break
 		}
 		k += n
 	}
-	return true
+	e := k
+	for e < pe {
+		r, n := utf8.DecodeRuneInString(text[e:pe])
+		if !IsWordRune(r) {
+			break
+		}
+		e += n
+	}
+	if e == k && k < pe {
+		_, n := utf8.DecodeRuneInString(text[k:pe])
+		e = k + n
+	}
+	return text[k:e]
+}
+
+func nextIsLower(text string, k, pe int) bool {
+	r, _ := utf8.DecodeRuneInString(nextWord(text, k, pe))
+	return unicode.IsLower(r)
+}
+
+func nextIsDigit(text string, k, pe int) bool {
+	r, _ := utf8.DecodeRuneInString(nextWord(text, k, pe))
+	return unicode.IsDigit(r) || r == '#'
+}
+
+func nextIsOpener(text string, k, pe int) bool {
+	return sentenceOpeners[nextWord(text, k, pe)]
 }
