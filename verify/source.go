@@ -1,0 +1,126 @@
+package verify
+
+import (
+	"context"
+	"fmt"
+	"strings"
+	"sync"
+	"time"
+	"unicode/utf8"
+
+	"github.com/sangbad/sangbad"
+	"github.com/sangbad/sangbad/facts"
+	"github.com/sangbad/sangbad/segment"
+)
+
+// Source is a source article made ready for verification: its facts, its
+// numbers and its words. It is read-only once built and safe to share
+// between goroutines.
+type Source struct {
+	text  string
+	facts facts.Result
+	// ref is the reference date for relative dates in the texts checked
+	// against this source: the caller's publication date, else the
+	// source's dateline.
+	ref  time.Time
+	nums []numFact
+	// years are the calendar years the source mentions (dates and numbers
+	// flagged as years).
+	years map[int]bool
+	// names are the source's actor names, aliases and mention texts.
+	names []string
+	// words are the folded word tokens of the source, in order.
+	words []string
+
+	keysOnce sync.Once
+	keys     []string // nameKey of each word, built on first use
+	nameKeys map[string]bool
+}
+
+// Prepare extracts the source's facts (unless sf is given) and indexes its
+// numbers and words, for one or many Verify calls (Request.Prepared).
+func (v *Verifier) Prepare(ctx context.Context, source string, published time.Time, sf *facts.Result) (*Source, error) {
+	if strings.TrimSpace(source) == "" {
+		return nil, sangbad.Errorf(sangbad.Invalid, "source is required")
+	}
+	if !utf8.ValidString(source) {
+		return nil, sangbad.Errorf(sangbad.Invalid, "source must be valid UTF-8")
+	}
+	if sf == nil {
+		r, err := v.ext.Extract(ctx, source, facts.Options{Published: published})
+		if err != nil {
+			return nil, fmt.Errorf("extract source facts: %w", err)
+		}
+		sf = &r
+	}
+	s := &Source{text: source, facts: *sf, ref: published, years: map[int]bool{}}
+	if s.ref.IsZero() {
+		s.ref = sf.Reference
+	}
+	s.nums = classify(v.numbers(source), sf.Facts.Amounts, true)
+	for _, n := range s.nums {
+		if n.year || (n.unit == unitPlain && isInteger(n.value) && n.value >= 1900 && n.value <= 2100) {
+			s.years[int(n.value)] = true
+		}
+	}
+	for _, d := range sf.Facts.Dates {
+		if y, ok := yearOf(d.Value); ok {
+			s.years[y] = true
+		}
+	}
+	for _, a := range sf.Facts.Actors {
+		s.names = append(s.names, a.Name)
+		s.names = append(s.names, a.Aliases...)
+		for _, m := range a.Mentions {
+			s.names = append(s.names, m.Text)
+		}
+	}
+	for _, w := range segment.Words(source) {
+		s.words = append(s.words, fold(w.Text))
+	}
+	return s, nil
+}
+
+// Reference returns the date relative dates are resolved against, zero
+// when the source has none.
+func (s *Source) Reference() time.Time { return s.ref }
+
+// Facts returns the source's facts.
+func (s *Source) Facts() facts.Result { return s.facts }
+
+// wordKeys returns the cross-script key of every source word and the keys
+// of the source's actor names, computing them on first use: most texts
+// never need them because their names occur literally in the source.
+func (s *Source) wordKeys(nameKey func(string) string) ([]string, map[string]bool) {
+	s.keysOnce.Do(func() {
+		s.keys = make([]string, len(s.words))
+		for i, w := range s.words {
+			s.keys[i] = nameKey(w)
+		}
+		s.nameKeys = make(map[string]bool, len(s.names))
+		for _, n := range s.names {
+			if k := nameKey(n); k != "" {
+				s.nameKeys[k] = true
+			}
+		}
+	})
+	return s.keys, s.nameKeys
+}
+
+// yearOf returns the year of an ISO date value ("2023-12-12" -> 2023).
+func yearOf(v string) (int, bool) {
+	if len(v) < 4 {
+		return 0, false
+	}
+	y := 0
+	for _, r := range v[:4] {
+		if r < '0' || r > '9' {
+			return 0, false
+		}
+		y = y*10 + int(r-'0')
+	}
+	if len(v) > 4 && v[4] != '-' {
+		return 0, false
+	}
+	return y, true
+}
