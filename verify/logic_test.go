@@ -437,3 +437,35 @@ func TestVerifyLanguage(t *testing.T) {
 		}
 	})
 }
+
+// An extractor's offsets outside the text must not make invalid issues.
+func TestVerifyClampsOffsets(t *testing.T) {
+	f := newFakeFacts()
+	src := seedFacts(t, f)
+	text := "TikTok will pay $850 million."
+	f.add(t, text, nil, nil, nil)
+	f.numbers[text] = []facts.Number{
+		{Span: sangbad.Span{Text: "$850 million", Start: 16, End: 99}, Value: 850e6, Currency: "USD"},
+		{Span: sangbad.Span{Text: "7", Start: -3, End: 2}, Value: 7},
+	}
+	got, err := newFakeVerifier(f, nil).Verify(context.Background(), Request{Source: src, Text: text, Published: published})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(got.Issues) != 2 {
+		t.Fatalf("issues = %+v, want 2", got.Issues)
+	}
+	checkOffsets(t, text, got.Issues)
+}
+
+func TestFormatVerified(t *testing.T) {
+	var b strings.Builder
+	if err := Format(&b, Result{Verified: true, Checked: Counts{Numbers: 3, Dates: 1, Names: 1},
+		Language: &sangbad.Language{Code: "bn", Confidence: 0.98}}); err != nil {
+		t.Fatal(err)
+	}
+	want := "verified: checked 3 numbers, 1 date, 1 name; language bn (0.98)\n"
+	if diff := cmp.Diff(want, b.String()); diff != "" {
+		t.Errorf("report (-want +got):\n%s", diff)
+	}
+}

@@ -85,7 +85,8 @@ func (c *check) supportsName(n string) bool {
 	for i := range toks {
 		toks[i] = fold(toks[i])
 	}
-	if containsRun(s.words, toks, literalEq) {
+	words := s.foldedWords()
+	if containsRun(words, toks, literalEq) {
 		return true
 	}
 	keys, nameKeys := s.wordKeys(c.v.nameKey)
@@ -102,11 +103,20 @@ func (c *check) supportsName(n string) bool {
 	if containsRun(keys, tk, func(a, b string) bool { return a == b }) {
 		return true
 	}
+	// a demonym of a source name: "Indonesian" for "ইন্দোনেশিয়া", "Chinese"
+	// for "China".
+	if len(toks) == 1 {
+		for i, w := range words {
+			if isDemonym(toks[0], w) || isDemonym(tk[0], keys[i]) {
+				return true
+			}
+		}
+	}
 	// every word of the name somewhere in the source: "Hasan Zulkifli"
 	// for "Zulkifli Hasan", "Trade Minister Zulkifli" and the like.
 	if len(tk) > 1 {
 		for i := range tk {
-			if !containsRun(s.words, toks[i:i+1], literalEq) && !containsRun(keys, tk[i:i+1], func(a, b string) bool { return a == b }) {
+			if !containsRun(words, toks[i:i+1], literalEq) && !containsRun(keys, tk[i:i+1], func(a, b string) bool { return a == b }) {
 				return false
 			}
 		}
@@ -169,17 +179,51 @@ func isBengaliWord(s string) bool {
 
 // fold normalises a word for literal comparison: NFC, lower case, no
 // zero-width joiners, no English possessive.
-func fold(w string) string {
-	w = strings.Map(func(r rune) rune {
+func fold(w string) string { return trimPossessive(foldText(w)) }
+
+// foldText returns text in NFC, lower case and without zero-width joiners.
+func foldText(text string) string {
+	if !norm.NFC.IsNormalString(text) {
+		text = norm.NFC.String(text)
+	}
+	return strings.Map(func(r rune) rune {
 		if r == '\u200c' || r == '\u200d' {
 			return -1
 		}
 		return unicode.ToLower(r)
-	}, norm.NFC.String(w))
+	}, text)
+}
+
+// trimPossessive removes an English possessive ending.
+func trimPossessive(w string) string {
 	for _, p := range []string{"'s", "’s", "'", "’"} {
 		if strings.HasSuffix(w, p) && len(w) > len(p) {
 			return w[:len(w)-len(p)]
 		}
 	}
 	return w
+}
+
+// isDemonym reports whether word is an English adjective of place name
+// place: "indonesian" of "indonesia", "chinese" of "china", "bangladeshi"
+// of "bangladesh".
+func isDemonym(word, place string) bool {
+	if len(place) < 4 || len(word) <= len(place)-1 {
+		return false
+	}
+	stems := []string{place}
+	if last := place[len(place)-1]; last == 'a' || last == 'e' || last == 'o' {
+		stems = append(stems, place[:len(place)-1])
+	}
+	for _, stem := range stems {
+		rest, ok := strings.CutPrefix(word, stem)
+		if !ok {
+			continue
+		}
+		switch rest {
+		case "n", "an", "ian", "ese", "i", "ish", "ean":
+			return true
+		}
+	}
+	return false
 }

@@ -29,8 +29,10 @@ type Source struct {
 	years map[int]bool
 	// names are the source's actor names, aliases and mention texts.
 	names []string
-	// words are the folded word tokens of the source, in order.
-	words []string
+	// words are the folded word tokens of the source, in order, built on
+	// first use (texts without names never need them).
+	wordsOnce sync.Once
+	words     []string
 
 	keysOnce sync.Once
 	keys     []string // nameKey of each word, built on first use
@@ -75,9 +77,6 @@ func (v *Verifier) Prepare(ctx context.Context, source string, published time.Ti
 			s.names = append(s.names, m.Text)
 		}
 	}
-	for _, w := range segment.Words(source) {
-		s.words = append(s.words, fold(w.Text))
-	}
 	return s, nil
 }
 
@@ -88,13 +87,25 @@ func (s *Source) Reference() time.Time { return s.ref }
 // Facts returns the source's facts.
 func (s *Source) Facts() facts.Result { return s.facts }
 
+// foldedWords returns the source's folded words.
+func (s *Source) foldedWords() []string {
+	s.wordsOnce.Do(func() {
+		folded := foldText(s.text)
+		for _, w := range segment.Words(folded) {
+			s.words = append(s.words, trimPossessive(w.Text))
+		}
+	})
+	return s.words
+}
+
 // wordKeys returns the cross-script key of every source word and the keys
 // of the source's actor names, computing them on first use: most texts
 // never need them because their names occur literally in the source.
 func (s *Source) wordKeys(nameKey func(string) string) ([]string, map[string]bool) {
 	s.keysOnce.Do(func() {
-		s.keys = make([]string, len(s.words))
-		for i, w := range s.words {
+		words := s.foldedWords()
+		s.keys = make([]string, len(words))
+		for i, w := range words {
 			s.keys[i] = nameKey(w)
 		}
 		s.nameKeys = make(map[string]bool, len(s.names))
