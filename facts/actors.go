@@ -1,0 +1,1430 @@
+package facts
+
+import (
+	"sort"
+	"strconv"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/sangbad/sangbad"
+)
+
+// cand is one candidate mention of an actor.
+type cand struct {
+	name   string // the stem as written
+	typ    string // actor type, "" when unknown
+	strong bool   // the type rests on explicit evidence
+	stem   sangbad.Span
+	surf   *sangbad.Span
+	role   string
+	ti, tj int  // token range of the surface
+	nested bool // may sit inside another mention ("TikTok" in "TikTok Shop")
+}
+
+// actorExtractor holds the state of one extraction.
+type actorExtractor struct {
+	g     *gazetteer
+	d     *doc
+	toks  []tok
+	cands []cand
+	// lower-case forms of the words of the text, to tell common words
+	// capitalised at a sentence start from names
+	lower map[string]bool
+	// descRole maps a token index to the descriptor phrase before it
+	// ("ইন্দোনেশিয়ার টেক গ্রুপ" before GoTo)
+	descRole map[int]string
+}
+
+// extractActors finds the people, organisations and places of d.
+func (e *Extractor) extractActors(d *doc) []sangbad.Actor {
+	x := &actorExtractor{g: e.gaz, d: d, toks: tokenize(d.text, d.sentences), descRole: map[int]string{}}
+	x.latinPass()
+	x.bengaliPass()
+	x.cands = resolveOverlaps(x.cands)
+	groups := x.group()
+	x.bengaliSecondPass(groups)
+	groups = x.group()
+	return x.actors(groups)
+}
+
+// span returns the span of text bytes [bs,be) given the code-point offset
+// of bs.
+func (x *actorExtractor) span(bs, be, start int) sangbad.Span {
+	s := x.d.text[bs:be]
+	return sangbad.Span{Text: s, Start: start, End: start + utf8.RuneCountInString(s)}
+}
+
+// tokSpan returns the span covering tokens [i,j).
+func (x *actorExtractor) tokSpan(i, j int) sangbad.Span {
+	return x.span(x.toks[i].bs, x.toks[j-1].be, x.toks[i].start)
+}
+
+func (x *actorExtractor) add(c cand) { x.cands = append(x.cands, c) }
+
+// ---------------------------------------------------------------- Latin
+
+func isUpperStart(s string) bool {
+	r, _ := utf8.DecodeRuneInString(s)
+	return unicode.IsUpper(r)
+}
+
+func isAllCaps(s string) bool {
+	n := 0
+	for _, r := range s {
+		if unicode.IsLower(r) {
+			return false
+		}
+		if unicode.IsLetter(r) {
+			n++
+		}
+	}
+	return n >= 2
+}
+
+// hasInnerCap reports a capital after the first letter ("TikTok", "GoTo").
+func hasInnerCap(s string) bool {
+	for i, r := range s {
+		if i > 0 && unicode.IsUpper(r) {
+			return true
+		}
+	}
+	return false
+}
+
+// possessive splits a trailing 's / ’s / s' off a Latin word.
+func possessive(s string) (string, bool) {
+	for _, suf := range []string{"'s", "’s", "'S"} {
+		if strings.HasSuffix(s, suf) && len(s) > len(suf) {
+			return s[:len(s)-len(suf)], true
+		}
+	}
+	if (strings.HasSuffix(s, "s'") || strings.HasSuffix(s, "s’")) && len(s) > 3 {
+		return s[:len(s)-len("'")-(len(s)-len(strings.TrimRight(s, "'’"))-1)], true
+	}
+	return s, false
+}
+
+var nameParticles = map[string]bool{"al": true, "bin": true, "van": true, "von": true, "de": true, "da": true, "del": true, "der": true, "di": true, "du": true, "la": true, "le": true, "el": true, "ibn": true, "bint": true, "dos": true, "das": true}
+
+var titleAbbrevs = map[string]bool{"Mr": true, "Mrs": true, "Ms": true, "Dr": true, "Gen": true, "Sen": true, "Rep": true, "Gov": true, "Lt": true, "Col": true, "Capt": true, "Sgt": true, "Prof": true, "St": true, "Jr": true, "Sr": true, "Rev": true}
+
+// latinPass finds names written in Latin script: capitalised runs in
+// English text, every Latin run inside Bengali text.
+func (x *actorExtractor) latinPass() {
+	bn := x.d.lang == "bn"
+	if !bn {
+		x.lower = map[string]bool{}
+		for _, t := range x.toks {
+			if t.kind == tkLatin && !isUpperStart(t.text) {
+				x.lower[t.text] = true
+			}
+		}
+	}
+	for i := 0; i < len(x.toks); {
+		t := x.toks[i]
+		if t.kind != tkLatin || (!bn && !isUpperStart(t.text)) {
+			i++
+			continue
+		}
+		j := x.latinRun(i, bn)
+		x.latinCand(i, j, bn)
+		i = j
+	}
+}
+
+// latinRun returns the end of the name run that starts at token i.
+func (x *actorExtractor) latinRun(i int, bn bool) int {
+	j := i
+	for j < len(x.toks) {
+		t := x.toks[j]
+		if j > i && (t.newline || !t.space) && !(j > i && x.toks[j-1].text == ".") {
+			break
+		}
+		if t.kind != tkLatin {
+			break
+		}
+		if !bn && !isUpperStart(t.text) {
+			// connectors inside names
+			low := t.text
+			if nameParticles[low] && j+1 < len(x.toks) && x.toks[j+1].kind == tkLatin && isUpperStart(x.toks[j+1].text) && x.toks[j+1].space {
+				j++
+				continue
+			}
+			if (low == "of" || low == "for" || low == "and") && j+1 < len(x.toks) && x.toks[j+1].kind == tkLatin && isUpperStart(x.toks[j+1].text) && x.toks[j+1].space {
+				first := strings.ToLower(x.toks[i].text)
+				prev := strings.ToLower(x.toks[j-1].text)
+				if x.g.w.enOrgPrefix[first] || x.g.w.enOrgSuffix[prev] {
+					j++
+					continue
+				}
+			}
+			break
+		}
+		if _, poss := possessive(t.text); poss {
+			j++
+			return j
+		}
+		j++
+		// "Mr. Smith", "J. K. Rowling": a dot after a title or an initial
+		if j+1 < len(x.toks) && x.toks[j].text == "." && !x.toks[j].space && (titleAbbrevs[t.text] || utf8.RuneCountInString(t.text) == 1) &&
+			x.toks[j+1].kind == tkLatin && isUpperStart(x.toks[j+1].text) {
+			j++
+		}
+		if !bn && j < len(x.toks) && x.toks[j].sentStart {
+			break
+		}
+	}
+	return j
+}
+
+// latinCand classifies the Latin run [i,j) and records it.
+func (x *actorExtractor) latinCand(i, j int, bn bool) {
+	w := &x.g.w
+	// words of the run (skipping dots)
+	var idx []int
+	for k := i; k < j; k++ {
+		if x.toks[k].kind == tkLatin {
+			idx = append(idx, k)
+		}
+	}
+	if len(idx) == 0 {
+		return
+	}
+	role := ""
+	if !bn {
+		// drop leading stop words and a sentence-initial common word
+		for len(idx) > 0 {
+			t := x.toks[idx[0]]
+			low := strings.ToLower(t.text)
+			if w.enStop[low] && !w.enTitle[low] {
+				idx = idx[1:]
+				continue
+			}
+			if t.sentStart && len(idx) > 1 && x.lower[low] && !w.enTitle[low] && !w.enOrgPrefix[low] {
+				idx = idx[1:]
+				continue
+			}
+			break
+		}
+		if len(idx) == 0 {
+			return
+		}
+		// titles and roles before the name: "Interior Minister Noureddine Zerhouni"
+		last := -1
+		for k, ti := range idx[:len(idx)-1] {
+			low := strings.ToLower(strings.TrimSuffix(x.toks[ti].text, "."))
+			if w.enTitle[low] || (w.enRole[low] && k+1 < len(idx)-1 && w.enTitle[strings.ToLower(x.toks[idx[k+1]].text)]) {
+				last = k
+			} else if last >= 0 {
+				break
+			}
+		}
+		if last >= 0 {
+			roleToks := idx[:last+1]
+			idx = idx[last+1:]
+			role = x.d.text[x.toks[roleToks[0]].bs:x.toks[roleToks[len(roleToks)-1]].be]
+			if r := x.roleBefore(roleToks[0]); r != "" {
+				role = r + " " + role
+			}
+			// a title alone (Mr, Dr) is not a role
+			if len(roleToks) == 1 && titleAbbrevs[strings.TrimSuffix(x.toks[roleToks[0]].text, ".")] {
+				role = ""
+			}
+			c := x.latinMention(idx, sangbad.ActorPerson, true)
+			c.role = role
+			x.add(c)
+			return
+		}
+	}
+	first, lastTok := x.toks[idx[0]], x.toks[idx[len(idx)-1]]
+	name := x.d.text[first.bs:lastTok.be]
+	stemName, _ := possessive(name)
+	lowLast := strings.ToLower(strings.TrimSuffix(stemName[strings.LastIndexAny(stemName, " ")+1:], "."))
+	lowFirst := strings.ToLower(x.toks[idx[0]].text)
+	switch {
+	case len(idx) == 1 && !bn && (w.enStop[strings.ToLower(stemName)] || w.enTitle[strings.ToLower(stemName)]):
+		return
+	}
+	// place
+	if p, ok := x.g.enPlace(stemName); ok {
+		_ = p
+		x.add(x.latinMention(idx, sangbad.ActorPlace, true))
+		return
+	}
+	if isAllCaps(stemName) && len(idx) == 1 {
+		if _, ok := x.g.enPlace(strings.ToLower(stemName)); ok {
+			x.add(x.latinMention(idx, sangbad.ActorPlace, true))
+			return
+		}
+	}
+	// organisation
+	if w.enOrgSuffix[lowLast] && len(idx) > 1 || (w.enOrgPrefix[lowFirst] && len(idx) > 1) || (isAllCaps(stemName) && len(idx) == 1 && utf8.RuneCountInString(stemName) <= 6) {
+		x.add(x.latinMention(idx, sangbad.ActorOrganization, true))
+		return
+	}
+	if bn {
+		c := x.latinMention(idx, "", false)
+		x.bnLatinSuffix(&c, j)
+		// person cue before: a role word ("বাণিজ্যমন্ত্রী Zulkifli")
+		if i > 0 && x.toks[i-1].kind == tkBengali && x.g.w.isBnRole(bnStem(nfc(x.toks[i-1].text))) {
+			c.typ, c.strong = sangbad.ActorPerson, true
+			c.role = x.bnRolePhrase(i - 1)
+		}
+		x.add(c)
+		return
+	}
+	// English: person and organisation cues
+	c := x.latinMention(idx, "", false)
+	r := x.roleBefore(idx[0])
+	if r != "" {
+		c.typ, c.strong, c.role = sangbad.ActorPerson, true, r
+	}
+	if c.role == "" {
+		if ap := x.appositionAfter(j); ap != "" {
+			c.role = ap
+			if c.typ == "" && len(idx) >= 2 {
+				c.typ, c.strong = sangbad.ActorPerson, true
+			}
+		}
+	}
+	if c.typ == "" && len(idx) >= 2 && x.saidAfter(j) {
+		c.typ, c.strong = sangbad.ActorPerson, true
+	}
+	if c.typ == "" && len(idx) == 1 {
+		low := strings.ToLower(stemName)
+		// a demonym or adjective ("Somali government", "Islamic") is no actor
+		if isDemonym(low) && j < len(x.toks) && x.toks[j].kind == tkLatin && !isUpperStart(x.toks[j].text) {
+			return
+		}
+		// a lone sentence-initial word needs more evidence
+		if first.sentStart && !hasInnerCap(stemName) && !x.saidAfter(j) && x.lower[low] {
+			return
+		}
+	}
+	if c.typ == "" && len(idx) >= 2 {
+		c.typ = sangbad.ActorPerson
+	}
+	x.add(c)
+}
+
+func isDemonym(low string) bool {
+	for _, s := range []string{"ian", "ean", "ese", "ish", "ic", "an", "i"} {
+		if strings.HasSuffix(low, s) && len(low) > len(s)+2 {
+			return true
+		}
+	}
+	return false
+}
+
+// latinMention builds a candidate over the Latin words idx, with a
+// possessive 's left in the surface only.
+func (x *actorExtractor) latinMention(idx []int, typ string, strong bool) cand {
+	first, last := x.toks[idx[0]], x.toks[idx[len(idx)-1]]
+	full := x.span(first.bs, last.be, first.start)
+	c := cand{typ: typ, strong: strong, ti: idx[0], tj: idx[len(idx)-1] + 1}
+	if stem, poss := possessive(full.Text); poss {
+		c.stem = x.span(first.bs, first.bs+len(stem), first.start)
+		s := full
+		c.surf = &s
+	} else {
+		c.stem = full
+	}
+	c.name = c.stem.Text
+	return c
+}
+
+// roleBefore returns the role phrase right before token i in English text:
+// lower-case role words ("trade minister") optionally owned by a
+// possessive ("Indonesia's") or introduced by an article.
+func (x *actorExtractor) roleBefore(i int) string {
+	w := &x.g.w
+	k := i - 1
+	head := false
+	for k >= 0 && i-k <= 5 {
+		t := x.toks[k]
+		if t.kind != tkLatin || t.newline {
+			break
+		}
+		low := strings.ToLower(t.text)
+		if w.enRole[low] || w.enTitle[low] {
+			if k == i-1 && (w.enTitle[low] || w.enRole[low]) {
+				head = true
+			}
+			k--
+			continue
+		}
+		break
+	}
+	if !head || k == i-1 {
+		return ""
+	}
+	start := k + 1
+	if k >= 0 && x.toks[k].kind == tkLatin {
+		if _, poss := possessive(x.toks[k].text); poss && isUpperStart(x.toks[k].text) {
+			start = k
+			// a multi-word owner: "Bank of America's"
+			for start > 0 && x.toks[start-1].kind == tkLatin && isUpperStart(x.toks[start-1].text) && x.toks[start].space {
+				start--
+			}
+		}
+	}
+	// only role words that include a real head (not "former", "senior" alone)
+	words := x.d.text[x.toks[start].bs:x.toks[i-1].be]
+	lastLow := strings.ToLower(x.toks[i-1].text)
+	if !roleHead(lastLow) {
+		return ""
+	}
+	return words
+}
+
+// roleHead reports role words that can end a role phrase.
+func roleHead(low string) bool {
+	switch low {
+	case "trade", "foreign", "interior", "finance", "defence", "defense", "health", "education", "senior", "former",
+		"acting", "state", "top", "regional", "national", "party", "opposition", "army", "military", "security",
+		"economy", "commerce", "industry", "energy", "home", "affairs", "agriculture", "labor", "labour", "transport",
+		"environment", "culture", "sports", "tourism", "technology", "investment", "external", "internal", "principal",
+		"board", "deputy", "vice", "prime", "managing", "assistant", "associate", "executive", "communications", "information", "justice", "police":
+		return false
+	}
+	return true
+}
+
+// appositionAfter returns an apposition after a name: ", the chief
+// executive of Y," / ", a spokesman for Y."
+func (x *actorExtractor) appositionAfter(j int) string {
+	if j+1 >= len(x.toks) || x.toks[j].text != "," {
+		return ""
+	}
+	w := &x.g.w
+	k := j + 1
+	start := k
+	if t := strings.ToLower(x.toks[k].text); t == "the" || t == "a" || t == "an" {
+		k++
+	}
+	hasHead := false
+	for n := 0; k < len(x.toks) && n < 4; n++ {
+		low := strings.ToLower(x.toks[k].text)
+		if x.toks[k].kind != tkLatin {
+			break
+		}
+		if w.enRole[low] || w.enTitle[low] {
+			if roleHead(low) {
+				hasHead = true
+			}
+			k++
+			continue
+		}
+		if _, poss := possessive(x.toks[k].text); poss {
+			k++
+			continue
+		}
+		if isUpperStart(x.toks[k].text) {
+			k++
+			continue
+		}
+		break
+	}
+	if !hasHead {
+		return ""
+	}
+	// the rest of the apposition up to a comma or the sentence end
+	end := k
+	for end < len(x.toks) && end-start < 14 {
+		t := x.toks[end]
+		if t.kind == tkPunct && (t.text == "," || t.text == "." || t.text == ";" || t.text == ")" || t.text == "(" || t.text == "\"" || t.text == "”") {
+			break
+		}
+		end++
+	}
+	if end >= len(x.toks) || end-start >= 14 {
+		return ""
+	}
+	return x.d.text[x.toks[start].bs:x.toks[end-1].be]
+}
+
+// saidAfter reports a reporting verb right after token j ("X said").
+func (x *actorExtractor) saidAfter(j int) bool {
+	if j < len(x.toks) && x.toks[j].text == "," {
+		return false
+	}
+	for k := j; k < len(x.toks) && k < j+2; k++ {
+		if x.toks[k].kind == tkLatin && x.g.w.enSay[strings.ToLower(x.toks[k].text)] {
+			return true
+		}
+	}
+	return false
+}
+
+// bnLatinSuffix extends a Latin name inside Bengali text with its case
+// suffix ("GoTo-এর", "সি এর") and with a transliterated product word
+// ("TikTok শপ" -> "TikTok Shop").
+func (x *actorExtractor) bnLatinSuffix(c *cand, j int) {
+	if j < len(x.toks) && x.toks[j].kind == tkBengali && x.toks[j].space {
+		if gloss, ok := brandWords[bnStem(nfc(x.toks[j].text))]; ok {
+			// "TikTok শপ": a product or unit of the brand
+			inner := *c
+			inner.nested = true
+			inner.surf = nil
+			x.add(inner)
+			stemWord := bnStem(x.toks[j].text)
+			full := x.span(x.toks[c.ti].bs, x.toks[j].bs+len(stemWord), x.toks[c.ti].start)
+			c.stem = full
+			c.name = strings.TrimSpace(c.name) + " " + gloss
+			if len(stemWord) < len(x.toks[j].text) {
+				s := x.tokSpan(c.ti, j+1)
+				c.surf = &s
+			} else {
+				c.surf = nil
+			}
+			c.tj = j + 1
+			c.typ, c.strong = sangbad.ActorOrganization, true
+			return
+		}
+	}
+	end := x.bnDetachedSuffix(j)
+	if end > j {
+		s := x.tokSpan(c.ti, end)
+		c.surf = &s
+		c.tj = end
+	}
+}
+
+// bnDetachedSuffix returns the token after a case suffix written apart
+// from a name ending before token j ("-এর", " এর", "'র"), or j.
+func (x *actorExtractor) bnDetachedSuffix(j int) int {
+	if j >= len(x.toks) {
+		return j
+	}
+	t := x.toks[j]
+	if t.kind == tkPunct && (t.text == "-" || t.text == "'" || t.text == "’") && !t.space && j+1 < len(x.toks) {
+		n := x.toks[j+1]
+		if n.kind == tkBengali && !n.space && bnDetachedSuffixes[nfc(n.text)] {
+			return j + 2
+		}
+	}
+	if t.kind == tkBengali && bnDetachedSuffixes[nfc(t.text)] && (nfc(t.text) == "এর" || !t.space) {
+		return j + 1
+	}
+	return j
+}
+
+// brandWords are transliterated English words that continue a brand name
+// written in Latin script ("TikTok শপ").
+var brandWords = map[string]string{"শপ": "Shop", "পে": "Pay", "স্টোর": "Store", "মিউজিক": "Music", "ক্লাউড": "Cloud", "লাইভ": "Live", "নিউজ": "News", "মার্ট": "Mart", "ফুড": "Food", "এক্সপ্রেস": "Express"}
+
+// ---------------------------------------------------------------- Bengali
+
+// bnWord returns token i's text in NFC and its stem.
+func (x *actorExtractor) bnWord(i int) (string, string) {
+	w := nfc(x.toks[i].text)
+	return w, bnStem(w)
+}
+
+// bnMention builds a candidate over Bengali tokens [i,j) whose last token is
+// reduced to stem (a prefix of it as written).
+func (x *actorExtractor) bnMention(i, j int, stemLast string, typ string, strong bool) cand {
+	last := x.toks[j-1]
+	raw := last.text
+	// the stem is computed on NFC text; map its length back when the raw
+	// token is NFC already (nearly always), else keep the whole token
+	sl := len(raw)
+	if n := nfc(raw); n == raw && strings.HasPrefix(raw, stemLast) {
+		sl = len(stemLast)
+	}
+	c := cand{typ: typ, strong: strong, ti: i, tj: j}
+	c.stem = x.span(x.toks[i].bs, last.bs+sl, x.toks[i].start)
+	if sl < len(raw) {
+		s := x.tokSpan(i, j)
+		c.surf = &s
+	}
+	c.name = nfc(c.stem.Text)
+	return c
+}
+
+// bengaliPass finds names in Bengali script with the gazetteer and cues.
+func (x *actorExtractor) bengaliPass() {
+	w := &x.g.w
+	for i := 0; i < len(x.toks); i++ {
+		t := x.toks[i]
+		if t.kind != tkBengali {
+			continue
+		}
+		word, stem := x.bnWord(i)
+		// places, longest first
+		if n := x.bnPlaceAt(i); n > 0 {
+			i += n - 1
+			continue
+		}
+		// titles and roles before a person's name
+		if w.isBnRole(stem) || w.bnTitle[x.bnTitleAt(i)] {
+			if j := x.bnPersonAfter(i); j > i {
+				i = j - 1
+				continue
+			}
+		}
+		// organisations by their head word
+		if w.isBnOrgHead(stem) || bnOrgCompound(stem) {
+			x.bnOrgAt(i, stem)
+			continue
+		}
+		// transliterated acronyms: বিএনপি, আইসিসি
+		if isBnAcronym(stem) && !bnNonOrgAcronyms[stem] {
+			x.add(x.bnMention(i, i+1, stem, sangbad.ActorOrganization, true))
+			continue
+		}
+		// context cues for foreign names unknown to the lexicon
+		if w.bnOrgDesc[word] || w.bnOrgDesc[stem] {
+			if i+1 < len(x.toks) && x.toks[i+1].kind == tkBengali && x.bnNameCandidate(i+1) {
+				_, st := x.bnWord(i + 1)
+				x.add(x.bnMention(i+1, i+2, st, sangbad.ActorOrganization, true))
+				x.descRole[i+1] = x.bnDescPhrase(i)
+				i++
+				continue
+			}
+		}
+		if word == "মালিকানাধীন" {
+			x.bnOwnedBy(i)
+			continue
+		}
+		if word == "যেমন" && i+1 < len(x.toks) && x.toks[i+1].kind == tkBengali && x.bnNameCandidate(i+1) {
+			_, st := x.bnWord(i + 1)
+			x.add(x.bnMention(i+1, i+2, st, sangbad.ActorOrganization, false))
+			continue
+		}
+		// a surname run: "তারেক রহমান", "মো. আতিকুল ইসলাম"
+		if j := x.bnNameRun(i); j > i+1 {
+			if x.bnRunHasSurname(i, j) {
+				_, st := x.bnWord(j - 1)
+				x.add(x.bnMention(i, j, st, sangbad.ActorPerson, true))
+				i = j - 1
+				continue
+			}
+		}
+		// an unknown word right before a reporting verb: "খালেকুজ্জামান বলেন"
+		if x.bnNameCandidate(i) && i+1 < len(x.toks) && x.toks[i+1].kind == tkBengali && w.bnSay[nfc(x.toks[i+1].text)] && !x.bnHasSuffix(i) {
+			typ := sangbad.ActorOrganization
+			if strings.HasSuffix(nfc(x.toks[i+1].text), "ন") {
+				typ = sangbad.ActorPerson
+			}
+			start := i
+			if i > 0 && x.toks[i-1].kind == tkBengali && x.bnNameCandidate(i-1) {
+				start = i - 1
+			}
+			x.add(x.bnMention(start, i+1, word, typ, false))
+		}
+	}
+}
+
+// bnDescPhrase returns the descriptor phrase ending at token i: up to four
+// words back, through hyphens, ending after a genitive owner ("GoTo-এর
+// ই-কমার্স ইউনিট").
+func (x *actorExtractor) bnDescPhrase(i int) string {
+	start := i
+	for k := i - 1; k >= 0 && i-k <= 6; k-- {
+		t := x.toks[k]
+		if t.newline || (t.kind == tkPunct && t.text != "-") || x.toks[k+1].newline {
+			break
+		}
+		if t.kind == tkBengali {
+			word, st := x.bnWord(k)
+			joined := x.toks[k+1].text == "-" && !x.toks[k+1].space
+			if !joined && (x.g.w.bnStop[word] || x.g.w.bnSay[word] || isBnVerbForm(word)) {
+				break
+			}
+			start = k
+			if word != st || word == "এর" {
+				// the owner: "GoTo-এর", "ইন্দোনেশিয়ার"
+				for start > 0 && (x.toks[start-1].text == "-" || x.toks[start-1].kind == tkLatin) && !x.toks[start].space {
+					start--
+				}
+				break
+			}
+			continue
+		}
+		if t.kind == tkLatin || t.text == "-" {
+			start = k
+			continue
+		}
+		break
+	}
+	return x.d.text[x.toks[start].bs:x.toks[i].be]
+}
+
+// bnTitleAt returns token i as a title, with a following dot when the title
+// is abbreviated ("মো.", "ড.").
+func (x *actorExtractor) bnTitleAt(i int) string {
+	w := nfc(x.toks[i].text)
+	if i+1 < len(x.toks) && !x.toks[i+1].space && (x.toks[i+1].text == "." || x.toks[i+1].text == "ঃ") {
+		if x.g.w.bnTitle[w+x.toks[i+1].text] {
+			return w + x.toks[i+1].text
+		}
+	}
+	return w
+}
+
+// bnHasSuffix reports whether token i carries a case suffix.
+func (x *actorExtractor) bnHasSuffix(i int) bool {
+	w, s := x.bnWord(i)
+	return w != s
+}
+
+// bnNameCandidate reports whether Bengali token i may be (part of) a
+// name: not a function word, role or verb, and unknown to the lexicon or a
+// common name part; at least two letters.
+func (x *actorExtractor) bnNameCandidate(i int) bool {
+	if x.toks[i].kind != tkBengali {
+		return false
+	}
+	w := &x.g.w
+	word, stem := x.bnWord(i)
+	if utf8.RuneCountInString(stem) < 2 || w.bnStop[word] || w.bnStop[stem] || w.bnSay[word] || w.isBnRole(stem) || w.isBnOrgHead(stem) || w.bnPronoun[word] {
+		return false
+	}
+	if isBnVerbForm(word) {
+		return false
+	}
+	if w.bnName[stem] || w.bnName[word] {
+		return true
+	}
+	return !x.g.known(word)
+}
+
+// isBnVerbForm reports finite verb endings that names do not have.
+func isBnVerbForm(w string) bool {
+	for _, s := range []string{"েছেন", "েছে", "েছিল", "েছিলেন", "চ্ছে", "চ্ছেন", "বেন", "লেন", "তেন", "ছিলেন"} {
+		if strings.HasSuffix(w, s) {
+			return true
+		}
+	}
+	return false
+}
+
+// bnPlaceAt records a place starting at token i and returns its length in
+// tokens, or 0. Words of a place are joined by spaces or hyphens
+// ("দক্ষিণ-পূর্ব এশিয়ার"); only the last may carry a case suffix.
+func (x *actorExtractor) bnPlaceAt(i int) int {
+	idx := []int{i}
+	for k := i + 1; k < len(x.toks) && len(idx) < min(x.g.maxBnWords, 4); k++ {
+		t := x.toks[k]
+		if t.kind == tkBengali && t.space && !t.newline && x.toks[k-1].kind == tkBengali {
+			idx = append(idx, k)
+			continue
+		}
+		if t.text == "-" && !t.space && k+1 < len(x.toks) && x.toks[k+1].kind == tkBengali && !x.toks[k+1].space {
+			idx = append(idx, k+1)
+			k++
+			continue
+		}
+		break
+	}
+	for n := len(idx); n >= 1; n-- {
+		parts := make([]string, 0, n)
+		for _, k := range idx[:n-1] {
+			parts = append(parts, nfc(x.toks[k].text))
+		}
+		lastWord := nfc(x.toks[idx[n-1]].text)
+		for _, st := range bnStems(lastWord) {
+			key := strings.Join(append(parts, st), " ")
+			p, found := x.g.bnPlace(key)
+			if !found || bnAmbiguousPlaces[key] {
+				continue
+			}
+			c := x.bnMention(i, idx[n-1]+1, st, sangbad.ActorPlace, true)
+			c.name = p.bn
+			x.add(c)
+			return idx[n-1] + 1 - i
+		}
+	}
+	return 0
+}
+
+// bnAmbiguousPlaces are gazetteer names that are also common Bengali words.
+var bnAmbiguousPlaces = map[string]bool{"মালি": true, "চাদ": true, "জার্সি": true, "আমেরিকা": false}
+
+// bnPersonAfter records a person named after the role or title at token i
+// and returns the token after the name, or i when no name follows.
+func (x *actorExtractor) bnPersonAfter(i int) int {
+	w := &x.g.w
+	j := i + 1
+	_, stem := x.bnWord(i)
+	isRole := w.isBnRole(stem)
+	start := i + 1
+	if !isRole {
+		start = i // a title is part of the name ("মো. শহীদুল হক")
+	}
+	// skip the title's dot and further titles
+	for j < len(x.toks) {
+		t := x.toks[j]
+		if (t.text == "." || t.text == "ঃ") && !t.space {
+			j++
+			continue
+		}
+		if t.kind == tkBengali && (w.bnTitle[x.bnTitleAt(j)]) {
+			if isRole && start == i+1 {
+				start = j
+			}
+			j++
+			continue
+		}
+		break
+	}
+	nameStart := j
+	for j < len(x.toks) && j-nameStart < 4 {
+		if x.toks[j].kind == tkLatin && x.toks[j].space {
+			// a Latin name after a Bengali role is handled by the Latin pass
+			return i
+		}
+		if !x.bnNameCandidate(j) || !x.toks[j].space {
+			break
+		}
+		j++
+		if x.bnHasSuffix(j - 1) {
+			break
+		}
+	}
+	if j == nameStart {
+		return i
+	}
+	if start > nameStart {
+		start = nameStart
+	}
+	_, st := x.bnWord(j - 1)
+	c := x.bnMention(start, j, st, sangbad.ActorPerson, true)
+	if isRole {
+		c.role = x.bnRolePhrase(i)
+	}
+	x.add(c)
+	return j
+}
+
+// bnRolePhrase returns the role phrase ending at role token i, with its
+// owner in the genitive before it ("ইন্দোনেশিয়ার বাণিজ্যমন্ত্রী",
+// "বাংলাদেশ ব্যাংকের গভর্নর").
+func (x *actorExtractor) bnRolePhrase(i int) string {
+	start := i
+	// a second role joined by ও: "নির্বাহী পরিচালক ও মুখপাত্র"
+	for k := i - 1; k >= 0 && i-k <= 3; k-- {
+		t := x.toks[k]
+		if t.kind != tkBengali {
+			break
+		}
+		word, stem := x.bnWord(k)
+		if x.g.w.isBnRole(stem) || word == "ও" || word == "প্রধান" || word == "সাধারণ" || word == "নির্বাহী" || word == "ব্যবস্থাপনা" || word == "সাবেক" {
+			start = k
+			continue
+		}
+		break
+	}
+	if start > 0 && x.toks[start-1].kind == tkBengali {
+		word, stem := x.bnWord(start - 1)
+		if word != stem && !x.g.w.bnStop[word] && !x.g.w.bnPronoun[word] {
+			start--
+			if start > 0 && x.toks[start-1].kind == tkBengali && x.g.w.isBnOrgHead(stem) {
+				if pw, ps := x.bnWord(start - 1); pw == ps && !x.g.w.bnStop[pw] {
+					start--
+				}
+			}
+		}
+	}
+	// stop at a role word with a case suffix other than the last
+	return x.d.text[x.toks[start].bs:x.toks[i].be]
+}
+
+// bnOrgAt records an organisation whose head word is token i: the head with
+// up to four bare modifiers before it ("বাংলাদেশ কমিউনিস্ট পার্টির").
+func (x *actorExtractor) bnOrgAt(i int, stem string) {
+	w := &x.g.w
+	start := i
+	for k := i - 1; k >= 0 && i-k <= 4; k-- {
+		t := x.toks[k]
+		if t.kind != tkBengali || !x.toks[k+1].space || x.toks[k+1].newline {
+			break
+		}
+		word, st := x.bnWord(k)
+		if w.bnStop[word] || w.bnStop[st] || w.bnSay[word] || w.bnPronoun[word] || isBnVerbForm(word) || w.isBnRole(st) || utf8.RuneCountInString(word) < 2 {
+			break
+		}
+		if word != st && !w.isBnOrgHead(st) {
+			// a genitive ends the modifiers unless it is a place name
+			if _, isPlace := x.g.bnPlace(st); !isPlace {
+				break
+			}
+			break
+		}
+		start = k
+	}
+	if start == i && !bnOrgCompound(stem) {
+		return
+	}
+	// a descriptor before a name ("টেক গ্রুপ GoTo") is that name's role
+	if i+1 < len(x.toks) && x.toks[i+1].space && (x.toks[i+1].kind == tkLatin || x.bnNameCandidate(i+1)) && nfc(x.toks[i].text) == stem {
+		if start > 0 && x.toks[start-1].kind == tkBengali {
+			if word, st := x.bnWord(start - 1); word != st && !w.bnStop[word] {
+				start--
+			}
+		}
+		x.descRole[i+1] = x.d.text[x.toks[start].bs:x.toks[i].be]
+		return
+	}
+	x.add(x.bnMention(start, i+1, stem, sangbad.ActorOrganization, true))
+}
+
+// bnOwnedBy handles "X এর মালিকানাধীন Y" (Y owned by X): both are
+// organisations when unknown to the lexicon.
+func (x *actorExtractor) bnOwnedBy(i int) {
+	// owner
+	k := i - 1
+	if k >= 0 && x.toks[k].kind == tkBengali && nfc(x.toks[k].text) == "এর" {
+		k--
+		if k >= 0 && x.toks[k].text == "-" {
+			k--
+		}
+		if k >= 0 && x.toks[k].kind == tkBengali && x.bnNameCandidate(k) {
+			c := x.bnMention(k, k+1, nfc(x.toks[k].text), sangbad.ActorOrganization, true)
+			s := x.tokSpan(k, i)
+			c.surf = &s
+			x.add(c)
+		}
+	} else if k >= 0 && x.toks[k].kind == tkBengali && x.bnNameCandidate(k) && x.bnHasSuffix(k) {
+		_, st := x.bnWord(k)
+		x.add(x.bnMention(k, k+1, st, sangbad.ActorOrganization, true))
+	}
+	// owned
+	if i+1 < len(x.toks) && x.toks[i+1].kind == tkBengali && x.bnNameCandidate(i+1) {
+		_, st := x.bnWord(i + 1)
+		c := x.bnMention(i+1, i+2, st, sangbad.ActorOrganization, true)
+		if end := x.bnDetachedSuffix(i + 2); end > i+2 {
+			s := x.tokSpan(i+1, end)
+			c.surf = &s
+		}
+		x.add(c)
+	}
+}
+
+// bnNameRun returns the end of a run of name-candidate tokens from i.
+func (x *actorExtractor) bnNameRun(i int) int {
+	j := i
+	for j < len(x.toks) && j-i < 4 {
+		if j > i && (!x.toks[j].space || x.toks[j].newline) {
+			break
+		}
+		if !x.bnNameCandidate(j) {
+			if t := x.bnTitleAt(j); j == i && x.g.w.bnTitle[t] {
+				j++
+				if j < len(x.toks) && (x.toks[j].text == "." || x.toks[j].text == "ঃ") {
+					j++
+				}
+				continue
+			}
+			break
+		}
+		j++
+		if x.bnHasSuffix(j - 1) {
+			break
+		}
+	}
+	return j
+}
+
+// bnRunHasSurname reports a run of name tokens whose last word is a known
+// surname or whose words include a known name part next to an unknown word.
+func (x *actorExtractor) bnRunHasSurname(i, j int) bool {
+	w := &x.g.w
+	_, last := x.bnWord(j - 1)
+	if !w.bnName[last] {
+		return false
+	}
+	for k := i; k < j-1; k++ {
+		word, st := x.bnWord(k)
+		if w.bnName[st] || w.bnTitle[word] || !x.g.known(word) {
+			return true
+		}
+	}
+	return false
+}
+
+// isBnAcronym reports a word made only of Bengali spellings of Latin letter
+// names, at least three of them ("বিএনপি" = BNP).
+func isBnAcronym(s string) bool {
+	n := 0
+	for len(s) > 0 {
+		found := false
+		for _, l := range bnLetterNames {
+			if strings.HasPrefix(s, l) {
+				s = s[len(l):]
+				n++
+				found = true
+				break
+			}
+		}
+		if !found {
+			return false
+		}
+	}
+	return n >= 3
+}
+
+// bnLetterNames are the Bengali spellings of Latin letter names, longest
+// first so that greedy matching works.
+var bnLetterNames = []string{"ডব্লিউ", "ডব্লু", "ওয়াই", "এইচ", "এক্স", "কিউ", "জেড", "এফ", "জি", "আই", "জে", "কে", "এল", "এম", "এন", "পি", "আর", "এস", "টি", "ইউ", "ভি", "বি", "সি", "ডি", "এ", "ই", "ও"}
+
+// bnNonOrgAcronyms are letter acronyms that name roles, exams or documents.
+var bnNonOrgAcronyms = map[string]bool{"এইচএসসি": true, "এসএসসি": true, "জেএসসি": true, "পিইসি": true, "জিপিএ": true, "ইউএনও": true, "সিইও": true, "এমডি": true, "এমপি": true, "ওসি": true, "এসপি": true, "ডিসি": true, "জিডি": true, "এএসপি": true, "ডিআইজি": true, "আইজিপি": true, "সিএফও": true, "এসআই": true, "এএসআই": true, "জিডিপি": true, "এফআইআর": true, "পিডিএফ": true, "এসএমএস": true, "সিসিটিভি": true, "আইডি": true, "এনআইডি": true}
+
+// ---------------------------------------------------------------- overlaps, groups
+
+// resolveOverlaps keeps the longest candidate where candidates overlap;
+// nested ones (a brand inside its product) are kept.
+func resolveOverlaps(cs []cand) []cand {
+	sort.SliceStable(cs, func(i, j int) bool {
+		if cs[i].stem.Start != cs[j].stem.Start {
+			return cs[i].stem.Start < cs[j].stem.Start
+		}
+		return cs[i].stem.End-cs[i].stem.Start > cs[j].stem.End-cs[j].stem.Start
+	})
+	out := cs[:0:0]
+	lastEnd := -1
+	for _, c := range cs {
+		if c.stem.Text == "" || strings.TrimSpace(c.name) == "" {
+			continue
+		}
+		if c.nested {
+			out = append(out, c)
+			continue
+		}
+		if c.stem.Start < lastEnd {
+			// same span, stronger evidence wins
+			p := &out[len(out)-1]
+			if p.stem == c.stem && !p.strong && c.strong {
+				*p = c
+			}
+			continue
+		}
+		out = append(out, c)
+		lastEnd = c.stem.End
+		if c.surf != nil && c.surf.End > lastEnd {
+			lastEnd = c.surf.End
+		}
+	}
+	return out
+}
+
+// group is one actor under construction.
+type group struct {
+	cands []int
+	names []string // distinct names
+	keys  []string
+	votes map[string]int
+}
+
+// nameNorm is the grouping key of a name: case-folded Latin, NFC Bengali.
+func nameNorm(s string) string { return strings.ToLower(nfc(strings.TrimSpace(s))) }
+
+// group clusters candidates into actors: same name, same name across
+// scripts, and short forms of person names.
+func (x *actorExtractor) group() []*group {
+	byName := map[string]*group{}
+	var gs []*group
+	for i, c := range x.cands {
+		k := nameNorm(c.name)
+		if c.typ == sangbad.ActorPlace {
+			k = "place:" + k
+		}
+		g := byName[k]
+		if g == nil {
+			g = &group{votes: map[string]int{}}
+			byName[k] = g
+			gs = append(gs, g)
+			g.names = append(g.names, c.name)
+		}
+		g.cands = append(g.cands, i)
+		if c.typ != "" {
+			if c.strong {
+				g.votes[c.typ] += 3
+			} else {
+				g.votes[c.typ]++
+			}
+		}
+	}
+	for _, g := range gs {
+		g.keys = nameKeys(g.names[0])
+	}
+	// places of one gazetteer entry in both scripts
+	merge := func(a, b *group) {
+		a.cands = append(a.cands, b.cands...)
+		a.names = append(a.names, b.names...)
+		a.keys = append(a.keys, b.keys...)
+		for t, v := range b.votes {
+			a.votes[t] += v
+		}
+		b.cands = nil
+	}
+	for i, a := range gs {
+		if a.cands == nil {
+			continue
+		}
+		for _, b := range gs[i+1:] {
+			if b.cands == nil {
+				continue
+			}
+			if x.sameActor(a, b) {
+				merge(a, b)
+			}
+		}
+	}
+	// short forms of person names: "Radcliffe" -> "Daniel Radcliffe"
+	for _, a := range gs {
+		if a.cands == nil || len(strings.Fields(a.names[0])) != 1 || a.votes[sangbad.ActorPlace] > 0 || a.votes[sangbad.ActorOrganization] >= 3 {
+			continue
+		}
+		var target *group
+		for _, b := range gs {
+			if b == a || b.cands == nil || groupType(b) != sangbad.ActorPerson {
+				continue
+			}
+			for _, n := range b.names {
+				f := strings.Fields(n)
+				if len(f) < 2 {
+					continue
+				}
+				if sameWord(a.names[0], f[0]) || sameWord(a.names[0], f[len(f)-1]) {
+					target = b
+				}
+			}
+		}
+		if target != nil {
+			merge(target, a)
+		}
+	}
+	out := gs[:0]
+	for _, g := range gs {
+		if g.cands != nil {
+			out = append(out, g)
+		}
+	}
+	return out
+}
+
+// sameWord compares two single words across scripts.
+func sameWord(a, b string) bool {
+	if strings.EqualFold(a, b) {
+		return true
+	}
+	if hasBengali(a) != hasBengali(b) {
+		return SameName(a, b)
+	}
+	return nfc(bnStem(nfc(a))) == nfc(bnStem(nfc(b)))
+}
+
+// sameActor reports whether two groups name the same actor.
+func (x *actorExtractor) sameActor(a, b *group) bool {
+	ta, tb := groupType(a), groupType(b)
+	if ta != "" && tb != "" && ta != tb && (ta == sangbad.ActorPlace || tb == sangbad.ActorPlace) {
+		return false
+	}
+	// the same gazetteer place
+	if ta == sangbad.ActorPlace && tb == sangbad.ActorPlace {
+		pa, pb := x.placeOf(a.names[0]), x.placeOf(b.names[0])
+		if pa != "" && pa == pb {
+			return true
+		}
+	}
+	for _, ka := range a.keys {
+		for _, kb := range b.keys {
+			if len(strings.ReplaceAll(ka, " ", "")) < 2 && !(hasBengali(a.names[0]) != hasBengali(b.names[0])) {
+				continue
+			}
+			if keysNear(ka, kb) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// placeOf returns the English gazetteer name of a place name in either
+// script, or "".
+func (x *actorExtractor) placeOf(name string) string {
+	if p, ok := x.g.bnPlace(nfc(name)); ok {
+		return p.en
+	}
+	if p, ok := x.g.enPlace(name); ok {
+		return p.en
+	}
+	return ""
+}
+
+func groupType(g *group) string {
+	best, bv := "", 0
+	for _, t := range []string{sangbad.ActorPlace, sangbad.ActorPerson, sangbad.ActorOrganization} {
+		if g.votes[t] > bv {
+			best, bv = t, g.votes[t]
+		}
+	}
+	return best
+}
+
+// bengaliSecondPass adds the mentions that only the actors found so far
+// reveal: a Bengali word that is the transliteration of a Latin name
+// ("টিকটক" for TikTok), a repeated stem, a person's short name
+// ("জুলকিফলি"), and names listed with known organisations ("A এবং B").
+func (x *actorExtractor) bengaliSecondPass(groups []*group) {
+	covered := make([]bool, len(x.toks))
+	for _, c := range x.cands {
+		for k := c.ti; k < c.tj && k < len(covered); k++ {
+			covered[k] = true
+		}
+	}
+	type known struct {
+		g    *group
+		typ  string
+		keys []string
+		bn   map[string]bool // Bengali names and name words
+	}
+	var ks []known
+	for _, g := range groups {
+		k := known{g: g, typ: groupType(g), keys: g.keys, bn: map[string]bool{}}
+		for _, n := range g.names {
+			if hasBengali(n) {
+				k.bn[nfc(n)] = true
+				if k.typ == sangbad.ActorPerson {
+					for _, f := range strings.Fields(n) {
+						if !x.g.w.bnName[f] || len(strings.Fields(n)) == 1 {
+							k.bn[nfc(f)] = true
+						}
+					}
+				}
+			}
+		}
+		ks = append(ks, k)
+	}
+	var added []cand
+	for i := 0; i < len(x.toks); i++ {
+		if covered[i] || x.toks[i].kind != tkBengali {
+			continue
+		}
+		word, stem := x.bnWord(i)
+		// two-word names first ("টিকটক শপ")
+		if i+1 < len(x.toks) && x.toks[i+1].kind == tkBengali && x.toks[i+1].space && !covered[i+1] && x.bnNameCandidate(i) {
+			_, st2 := x.bnWord(i + 1)
+			two := word + " " + st2
+			kk := nameKeys(two)
+			for _, k := range ks {
+				if len(strings.Fields(k.g.names[0])) < 2 || !hasLatin(k.g.names[0]) {
+					continue
+				}
+				if anyNear(kk, k.keys) {
+					c := x.bnMention(i, i+2, st2, k.typ, true)
+					c.name = k.g.names[0]
+					added = append(added, c)
+					// the brand inside: "টিকটক" in "টিকটক শপ"
+					inner := x.bnMention(i, i+1, word, "", false)
+					inner.nested = true
+					added = append(added, inner)
+					covered[i], covered[i+1] = true, true
+					break
+				}
+			}
+			if covered[i] {
+				i++
+				continue
+			}
+		}
+		if !x.bnNameCandidate(i) {
+			continue
+		}
+		var match *known
+		for ki := range ks {
+			k := &ks[ki]
+			if k.bn[stem] || k.bn[word] {
+				match = k
+				break
+			}
+		}
+		if match == nil && !x.g.known(word) {
+			wk := nameKeys(word)
+			for ki := range ks {
+				k := &ks[ki]
+				if !hasLatin(k.g.names[0]) || len(strings.Fields(k.g.names[0])) != 1 {
+					continue
+				}
+				if anyNear(wk, k.keys) {
+					match = k
+					break
+				}
+			}
+		}
+		if match == nil {
+			// lists: "A এবং B", "A ও B" with A a known organisation
+			if i >= 2 && (nfc(x.toks[i-1].text) == "এবং" || nfc(x.toks[i-1].text) == "ও") && covered[i-2] && !x.g.known(word) {
+				for _, c := range x.cands {
+					if c.tj == i-1 && c.typ == sangbad.ActorOrganization {
+						added = append(added, x.bnMention(i, i+1, stem, sangbad.ActorOrganization, false))
+						break
+					}
+				}
+			}
+			continue
+		}
+		c := x.bnMention(i, i+1, stem, match.typ, false)
+		if match.bn[word] {
+			c = x.bnMention(i, i+1, word, match.typ, false)
+		}
+		// name the mention after the group so that it joins it
+		c.name = match.g.names[0]
+		added = append(added, c)
+		covered[i] = true
+	}
+	// brands nested inside products found in the first pass: the inner word
+	// joins the brand when it is one
+	x.cands = append(x.cands, added...)
+	for i := range x.cands {
+		c := &x.cands[i]
+		if !c.nested || c.typ != "" {
+			continue
+		}
+		// an inner Bengali word: give it the name of a matching Latin group
+		for _, k := range ks {
+			if len(strings.Fields(k.g.names[0])) == 1 && hasLatin(k.g.names[0]) && anyNear(nameKeys(c.name), k.keys) {
+				c.name = k.g.names[0]
+				c.typ = k.typ
+				break
+			}
+		}
+	}
+	// nested words with no brand of their own are dropped
+	out := x.cands[:0]
+	for _, c := range x.cands {
+		if c.nested && c.typ == "" && hasBengali(c.name) {
+			continue
+		}
+		out = append(out, c)
+	}
+	x.cands = out
+	sort.SliceStable(x.cands, func(i, j int) bool { return x.cands[i].stem.Start < x.cands[j].stem.Start })
+}
+
+func anyNear(a, b []string) bool {
+	for _, x := range a {
+		for _, y := range b {
+			if keysNear(x, y) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// actors turns groups into sangbad actors, in order of first mention.
+func (x *actorExtractor) actors(groups []*group) []sangbad.Actor {
+	sort.SliceStable(groups, func(i, j int) bool {
+		return x.cands[minCand(groups[i])].stem.Start < x.cands[minCand(groups[j])].stem.Start
+	})
+	var out []sangbad.Actor
+	for _, g := range groups {
+		typ := groupType(g)
+		if typ == "" {
+			typ = sangbad.ActorOrganization
+		}
+		a := sangbad.Actor{Type: typ, Source: "rules"}
+		// canonical name: the gazetteer's English name for places, else the
+		// longest Latin name, else the longest Bengali one
+		names := map[string]bool{}
+		var latin, bengali string
+		for _, ci := range g.cands {
+			c := x.cands[ci]
+			n := strings.TrimSpace(c.name)
+			names[n] = true
+			if hasBengali(n) {
+				if utf8.RuneCountInString(n) > utf8.RuneCountInString(bengali) {
+					bengali = n
+				}
+			} else if len(n) > len(latin) || (len(n) == len(latin) && !isAllCaps(n) && isAllCaps(latin)) {
+				latin = n
+			}
+			if a.Role == "" && c.role != "" {
+				a.Role = c.role
+			}
+			if a.Role == "" && x.descRole[c.ti] != "" {
+				a.Role = x.descRole[c.ti]
+			}
+		}
+		switch {
+		case typ == sangbad.ActorPlace && x.placeOf(firstNonEmpty(latin, bengali)) != "":
+			a.Name = x.placeOf(firstNonEmpty(latin, bengali))
+		case latin != "":
+			a.Name = latin
+			if isAllCaps(latin) && len(latin) > 4 {
+				a.Name = titleCase(latin)
+			}
+		default:
+			a.Name = bengali
+		}
+		if typ == sangbad.ActorPlace && bengali != "" {
+			if p, ok := x.g.enPlace(a.Name); ok && p.bn != "" {
+				names[p.bn] = true
+			}
+		}
+		for n := range names {
+			if n != a.Name && strings.ToLower(n) != strings.ToLower(a.Name) {
+				a.Aliases = append(a.Aliases, n)
+			}
+		}
+		if latin == "" && bengali != "" && typ != sangbad.ActorPlace {
+			if r := titleCase(Transliterate(bengali)); r != "" && r != a.Name {
+				a.Aliases = append(a.Aliases, r)
+			}
+		}
+		sort.Strings(a.Aliases)
+		seen := map[[2]int]bool{}
+		for _, ci := range g.cands {
+			c := x.cands[ci]
+			k := [2]int{c.stem.Start, c.stem.End}
+			if seen[k] {
+				continue
+			}
+			seen[k] = true
+			m := sangbad.Mention{Span: c.stem}
+			if c.surf != nil && *c.surf != c.stem {
+				s := *c.surf
+				m.Surface = &s
+			}
+			a.Mentions = append(a.Mentions, m)
+		}
+		sort.Slice(a.Mentions, func(i, j int) bool { return a.Mentions[i].Start < a.Mentions[j].Start })
+		out = append(out, a)
+	}
+	for i := range out {
+		out[i].ID = "a" + strconv.Itoa(i+1)
+	}
+	return out
+}
+
+func minCand(g *group) int {
+	m := g.cands[0]
+	for _, c := range g.cands {
+		if c < m {
+			m = c
+		}
+	}
+	return m
+}
+
+func firstNonEmpty(a, b string) string {
+	if a != "" {
+		return a
+	}
+	return b
+}
+
+// titleCase capitalises the first letter of each word.
+func titleCase(s string) string {
+	f := strings.Fields(strings.ToLower(s))
+	for i, w := range f {
+		r, n := utf8.DecodeRuneInString(w)
+		f[i] = string(unicode.ToUpper(r)) + w[n:]
+	}
+	return strings.Join(f, " ")
+}

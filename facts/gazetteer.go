@@ -1,0 +1,161 @@
+package facts
+
+import (
+	"bytes"
+	"compress/gzip"
+	"embed"
+	"fmt"
+	"io"
+	"sort"
+	"strings"
+)
+
+// The place tables come from CLDR (territories and time-zone exemplar
+// cities, both scripts) plus a short hand-curated list; the lexicon is the
+// hunspell-bn word list. facts/internal/gen regenerates the CLDR and
+// hunspell files (see its doc comment for the command).
+//
+//go:embed data/places_cldr.tsv data/places_extra.tsv data/lexicon_bn.txt.gz
+var dataFS embed.FS
+
+// place is one gazetteer entry.
+type place struct {
+	en, bn, kind string // kind: country, region or city
+}
+
+// gazetteer holds the read-only tables the actor extractor needs: places in
+// both scripts, the Bengali lexicon and the cue word lists. It is built once
+// by New and shared by concurrent extractions.
+type gazetteer struct {
+	bnPlaces   map[string]place // NFC Bengali name -> place
+	enPlaces   map[string]place // lower-case English name -> place
+	maxBnWords int
+	maxEnWords int
+	lex        lexicon
+	w          wordLists
+}
+
+// loadGazetteer parses the embedded tables. They are part of the binary and
+// checked by the tests, so a parse failure is a build defect and panics.
+func loadGazetteer() *gazetteer {
+	g, err := parseGazetteer()
+	if err != nil {
+		panic(fmt.Sprintf("facts: embedded gazetteer: %v", err))
+	}
+	return g
+}
+
+func parseGazetteer() (*gazetteer, error) {
+	g := &gazetteer{bnPlaces: map[string]place{}, enPlaces: map[string]place{}, w: newWordLists()}
+	for _, name := range []string{"data/places_cldr.tsv", "data/places_extra.tsv"} {
+		b, err := dataFS.ReadFile(name)
+		if err != nil {
+			return nil, fmt.Errorf("read %s: %w", name, err)
+		}
+		for i, line := range strings.Split(string(b), "\n") {
+			if line == "" || line[0] == '#' {
+				continue
+			}
+			f := strings.Split(line, "\t")
+			if len(f) != 3 {
+				return nil, fmt.Errorf("%s:%d: want 3 fields, got %d", name, i+1, len(f))
+			}
+			p := place{en: f[0], bn: nfc(f[1]), kind: f[2]}
+			g.addPlace(p)
+		}
+	}
+	z, err := dataFS.ReadFile("data/lexicon_bn.txt.gz")
+	if err != nil {
+		return nil, fmt.Errorf("read lexicon: %w", err)
+	}
+	g.lex, err = readLexicon(z)
+	if err != nil {
+		return nil, fmt.Errorf("lexicon: %w", err)
+	}
+	return g, nil
+}
+
+func (g *gazetteer) addPlace(p place) {
+	bnKey := strings.ReplaceAll(p.bn, "-", " ")
+	// the first entry wins: countries come before same-named cities only
+	// when listed first, so prefer a country over a city explicitly
+	if old, ok := g.bnPlaces[bnKey]; !ok || (old.kind == "city" && p.kind == "country") {
+		g.bnPlaces[bnKey] = p
+	}
+	enKey := strings.ToLower(p.en)
+	if old, ok := g.enPlaces[enKey]; !ok || (old.kind == "city" && p.kind == "country") {
+		g.enPlaces[enKey] = p
+	}
+	g.maxBnWords = max(g.maxBnWords, len(strings.Fields(bnKey)))
+	g.maxEnWords = max(g.maxEnWords, len(strings.Fields(p.en)))
+}
+
+// bnPlace looks up a Bengali place name given as space-separated words
+// (hyphens count as spaces).
+func (g *gazetteer) bnPlace(name string) (place, bool) {
+	p, ok := g.bnPlaces[name]
+	return p, ok
+}
+
+// enPlace looks up an English place name.
+func (g *gazetteer) enPlace(name string) (place, bool) {
+	p, ok := g.enPlaces[strings.ToLower(name)]
+	return p, ok
+}
+
+// lexicon is a sorted word list searched in place: one string and the
+// offsets of its words, about 3 MB for 110,000 words.
+type lexicon struct {
+	text string
+	off  []uint32 // start of each word; the word ends before the next '\n'
+}
+
+func readLexicon(z []byte) (lexicon, error) {
+	zr, err := gzip.NewReader(bytes.NewReader(z))
+	if err != nil {
+		return lexicon{}, err
+	}
+	b, err := io.ReadAll(zr)
+	if err != nil {
+		return lexicon{}, err
+	}
+	lx := lexicon{text: string(b), off: make([]uint32, 0, bytes.Count(b, []byte{'\n'}))}
+	start := 0
+	for i, c := range b {
+		if c == '\n' {
+			if i > start {
+				lx.off = append(lx.off, uint32(start))
+			}
+			start = i + 1
+		}
+	}
+	if !sort.SliceIsSorted(lx.off, func(i, j int) bool { return lx.word(i) < lx.word(j) }) {
+		return lexicon{}, fmt.Errorf("word list is not sorted")
+	}
+	return lx, nil
+}
+
+func (lx lexicon) word(i int) string {
+	s := lx.text[lx.off[i]:]
+	if j := strings.IndexByte(s, '\n'); j >= 0 {
+		return s[:j]
+	}
+	return s
+}
+
+// has reports whether w (NFC) is a word of the lexicon.
+func (lx lexicon) has(w string) bool {
+	i := sort.Search(len(lx.off), func(i int) bool { return lx.word(i) >= w })
+	return i < len(lx.off) && lx.word(i) == w
+}
+
+// known reports whether a Bengali word is an ordinary word: it or one of its
+// suffix-stripped stems is in the lexicon or the function-word lists.
+func (g *gazetteer) known(w string) bool {
+	for _, s := range bnStems(nfc(w)) {
+		if g.lex.has(s) || g.w.bnStop[s] {
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,316 @@
+// Command gen builds the embedded tables of package facts from external
+// data: the CLDR place names (territories and time-zone exemplar cities) in
+// Bengali and English, the CLDR Bengali-Latin transliteration rules, and the
+// hunspell-bn word list. Run it once when the sources change and commit its
+// output; the package never reads these sources at run time.
+//
+// Regenerate (from the repository root):
+//
+//	mkdir -p /tmp/cldr && cd /tmp/cldr && \
+//	  npm pack cldr-localenames-full@48.2.0 cldr-dates-full@48.2.0 cldr-transforms@48.2.0 && \
+//	  for f in *.tgz; do d=${f%-48.2.0.tgz}; mkdir -p $d && tar xzf $f -C $d; done && cd - && \
+//	  apt-get install -y hunspell-bn && \
+//	  go run ./facts/internal/gen -cldr /tmp/cldr -dic /usr/share/hunspell/bn_BD.dic -out facts && gofmt -w facts/translit_cldr.go
+package main
+
+import (
+	"bufio"
+	"bytes"
+	"compress/gzip"
+	"encoding/json"
+	"flag"
+	"fmt"
+	"os"
+	"path/filepath"
+	"regexp"
+	"sort"
+	"strconv"
+	"strings"
+
+	"golang.org/x/text/unicode/norm"
+)
+
+func main() {
+	cldr := flag.String("cldr", "/tmp/cldr", "folder with the unpacked cldr-localenames-full, cldr-dates-full and cldr-transforms packages")
+	dic := flag.String("dic", "/usr/share/hunspell/bn_BD.dic", "hunspell-bn word list")
+	out := flag.String("out", "facts", "the facts package folder (tables go to its data/ folder and translit_cldr.go)")
+	flag.Parse()
+	if err := run(*cldr, *dic, *out); err != nil {
+		fmt.Fprintln(os.Stderr, "gen:", err)
+		os.Exit(1)
+	}
+}
+
+func run(cldr, dic, out string) error {
+	places, err := placeTable(cldr)
+	if err != nil {
+		return fmt.Errorf("places: %w", err)
+	}
+	if err := os.WriteFile(filepath.Join(out, "data", "places_cldr.tsv"), []byte(places), 0o644); err != nil {
+		return err
+	}
+	tr, err := translitTable(cldr)
+	if err != nil {
+		return fmt.Errorf("translit: %w", err)
+	}
+	if err := os.WriteFile(filepath.Join(out, "translit_cldr.go"), []byte(tr), 0o644); err != nil {
+		return err
+	}
+	lex, err := lexicon(dic)
+	if err != nil {
+		return fmt.Errorf("lexicon: %w", err)
+	}
+	return os.WriteFile(filepath.Join(out, "data", "lexicon_bn.txt.gz"), lex, 0o644)
+}
+
+func readJSON(path string, v any) error {
+	b, err := os.ReadFile(path)
+	if err != nil {
+		return err
+	}
+	return json.Unmarshal(b, v)
+}
+
+// placeTable writes "english<TAB>bengali<TAB>kind" lines, kind country,
+// region or city.
+func placeTable(cldr string) (string, error) {
+	type terr struct {
+		Main map[string]struct {
+			LocaleDisplayNames struct {
+				Territories map[string]string `json:"territories"`
+			} `json:"localeDisplayNames"`
+		} `json:"main"`
+	}
+	var bn, en terr
+	base := filepath.Join(cldr, "cldr-localenames-full", "package", "main")
+	if err := readJSON(filepath.Join(base, "bn", "territories.json"), &bn); err != nil {
+		return "", err
+	}
+	if err := readJSON(filepath.Join(base, "en", "territories.json"), &en); err != nil {
+		return "", err
+	}
+	bt, et := bn.Main["bn"].LocaleDisplayNames.Territories, en.Main["en"].LocaleDisplayNames.Territories
+	var lines []string
+	seen := map[string]bool{}
+	add := func(e, b, kind string) {
+		e, b = strings.TrimSpace(e), norm.NFC.String(strings.TrimSpace(b))
+		if e == "" || b == "" || strings.ContainsAny(e+b, "()\t") {
+			return
+		}
+		l := e + "\t" + b + "\t" + kind
+		if !seen[l] {
+			seen[l] = true
+			lines = append(lines, l)
+		}
+	}
+	for code, b := range bt {
+		base, _, _ := strings.Cut(code, "-alt-")
+		if base == "ZZ" || base == "EU" || base == "EZ" || base == "UN" || base == "QO" || base == "001" {
+			continue
+		}
+		e := et[code]
+		if e == "" {
+			e = et[base]
+		}
+		kind := "country"
+		if base[0] >= '0' && base[0] <= '9' {
+			kind = "region"
+		}
+		add(e, b, kind)
+		if alt, ok := et[base+"-alt-short"]; ok && code == base {
+			add(alt, b, kind)
+		}
+	}
+	type zones struct {
+		Main map[string]struct {
+			Dates struct {
+				TimeZoneNames struct {
+					Zone map[string]map[string]json.RawMessage `json:"zone"`
+				} `json:"timeZoneNames"`
+			} `json:"dates"`
+		} `json:"main"`
+	}
+	var bz, ez zones
+	dbase := filepath.Join(cldr, "cldr-dates-full", "package", "main")
+	if err := readJSON(filepath.Join(dbase, "bn", "timeZoneNames.json"), &bz); err != nil {
+		return "", err
+	}
+	if err := readJSON(filepath.Join(dbase, "en", "timeZoneNames.json"), &ez); err != nil {
+		return "", err
+	}
+	type city struct {
+		Exemplar string `json:"exemplarCity"`
+	}
+	for region, cities := range bz.Main["bn"].Dates.TimeZoneNames.Zone {
+		if region == "Etc" {
+			continue
+		}
+		for name, raw := range cities {
+			var c city
+			if json.Unmarshal(raw, &c) != nil || c.Exemplar == "" {
+				continue
+			}
+			e := strings.ReplaceAll(name, "_", " ")
+			var ec city
+			if r, ok := ez.Main["en"].Dates.TimeZoneNames.Zone[region][name]; ok && json.Unmarshal(r, &ec) == nil && ec.Exemplar != "" {
+				e = ec.Exemplar
+			}
+			add(e, c.Exemplar, "city")
+		}
+	}
+	sort.Strings(lines)
+	return "# generated by facts/internal/gen from CLDR 48.2.0 (Unicode licence): english\tbengali\tkind\n" + strings.Join(lines, "\n") + "\n", nil
+}
+
+var (
+	ruleDef  = regexp.MustCompile(`^\$(\w+)\s*=\s*\\u([0-9A-Fa-f]{4})\s*;`)
+	ruleMap  = regexp.MustCompile(`^((?:\$\w+\s*)+)→\s*([^;]*);`)
+	bnToPUA  = regexp.MustCompile(`^(\S+?)→\\u([0-9A-Fa-f]{4});`)
+	varNames = regexp.MustCompile(`\$(\w+)`)
+)
+
+// translitTable writes "kind<TAB>bengali<TAB>latin" lines from the CLDR
+// Bengali-InterIndic and InterIndic-Latin rules: kind C is a consonant
+// without its inherent vowel, V a dependent vowel sign, I an independent
+// vowel, M a modifier sign. Context rules are left out: the Go side adds the
+// inherent vowel itself.
+func translitTable(cldr string) (string, error) {
+	dir := filepath.Join(cldr, "cldr-transforms", "package", "transforms")
+	pua := map[rune]string{} // PUA code -> Bengali text
+	f, err := os.ReadFile(filepath.Join(dir, "Bengali-InterIndic.txt"))
+	if err != nil {
+		return "", err
+	}
+	for _, line := range strings.Split(string(f), "\n") {
+		m := bnToPUA.FindStringSubmatch(strings.TrimSpace(line))
+		if m == nil {
+			continue
+		}
+		src := norm.NFC.String(m[1])
+		if strings.ContainsAny(src, "$[]{}:") {
+			continue
+		}
+		cp, _ := strconv.ParseUint(m[2], 16, 32)
+		if _, dup := pua[rune(cp)]; !dup {
+			pua[rune(cp)] = src
+		}
+	}
+	g, err := os.ReadFile(filepath.Join(dir, "InterIndic-Latin.txt"))
+	if err != nil {
+		return "", err
+	}
+	vars := map[string]rune{}
+	var lines []string
+	seen := map[string]bool{}
+	for _, line := range strings.Split(string(g), "\n") {
+		line = strings.TrimSpace(line)
+		if m := ruleDef.FindStringSubmatch(line); m != nil {
+			cp, _ := strconv.ParseUint(m[2], 16, 32)
+			vars[m[1]] = rune(cp)
+			continue
+		}
+		m := ruleMap.FindStringSubmatch(line)
+		if m == nil {
+			continue
+		}
+		names := varNames.FindAllStringSubmatch(m[1], -1)
+		out := strings.TrimSpace(strings.Trim(m[2], " "))
+		out = strings.ReplaceAll(out, "''", "")
+		var src strings.Builder
+		var kind string
+		ok := true
+		for i, n := range names {
+			name := n[1]
+			switch {
+			case name == "virama" && i == len(names)-1 && i > 0:
+				kind = "C"
+				continue
+			case name == "nukta" && i > 0:
+				src.WriteRune('\u09BC')
+				continue
+			}
+			cp, found := vars[name]
+			b, inBengali := pua[cp]
+			if !found || !inBengali {
+				ok = false
+				break
+			}
+			src.WriteString(b)
+		}
+		if !ok || src.Len() == 0 {
+			continue
+		}
+		if kind == "" {
+			first := names[0][1]
+			switch {
+			case len(names) == 1 && strings.HasPrefix(first, "w"):
+				kind = "I"
+			case len(names) == 1 && (first == "anusvara" || first == "visarga" || first == "chandrabindu"):
+				kind = "M"
+			case len(names) == 1 && vars[first] >= 0xE03E && vars[first] <= 0xE04C:
+				kind = "V"
+			default:
+				continue
+			}
+		}
+		s := norm.NFC.String(src.String())
+		key := kind + "\t" + s
+		if seen[key] {
+			continue
+		}
+		seen[key] = true
+		lines = append(lines, key+"\t"+norm.NFC.String(out))
+	}
+	sort.Strings(lines)
+	var b strings.Builder
+	b.WriteString("// Code generated by facts/internal/gen from CLDR 48.2.0 Bengali-InterIndic and InterIndic-Latin; DO NOT EDIT.\n\npackage facts\n\n")
+	b.WriteString("// cldrLatin returns the Latin letters CLDR gives a Bengali letter (a consonant\n// with an optional nukta, without its inherent vowel) and its kind: 'C'\n// consonant, 'V' vowel sign, 'I' independent vowel, 'M' modifier sign.\nfunc cldrLatin(s string) (string, byte) {\n\tswitch s {\n")
+	for _, l := range lines {
+		f := strings.Split(l, "\t")
+		fmt.Fprintf(&b, "\tcase %q:\n\t\treturn %q, '%s'\n", f[1], f[2], f[0])
+	}
+	b.WriteString("\t}\n\treturn \"\", 0\n}\n")
+	return b.String(), nil
+}
+
+// lexicon returns the NFC, sorted, deduplicated hunspell-bn words, gzipped,
+// one a line.
+func lexicon(dic string) ([]byte, error) {
+	f, err := os.Open(dic)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	set := map[string]bool{}
+	sc := bufio.NewScanner(f)
+	first := true
+	for sc.Scan() {
+		line := strings.TrimSpace(sc.Text())
+		if first {
+			first = false
+			if _, err := strconv.Atoi(line); err == nil {
+				continue // the count line
+			}
+		}
+		w, _, _ := strings.Cut(line, "/")
+		if w == "" {
+			continue
+		}
+		set[norm.NFC.String(w)] = true
+	}
+	if err := sc.Err(); err != nil {
+		return nil, err
+	}
+	words := make([]string, 0, len(set))
+	for w := range set {
+		words = append(words, w)
+	}
+	sort.Strings(words)
+	var buf bytes.Buffer
+	zw, _ := gzip.NewWriterLevel(&buf, gzip.BestCompression)
+	zw.Write([]byte(strings.Join(words, "\n") + "\n"))
+	if err := zw.Close(); err != nil {
+		return nil, err
+	}
+	return buf.Bytes(), nil
+}

@@ -1,0 +1,206 @@
+package facts
+
+import (
+	"strings"
+	"unicode/utf8"
+
+	"golang.org/x/text/unicode/norm"
+)
+
+// Bengali case and classifier suffixes that attach to names (bengali.md §2),
+// longest first within each group. Clitics (-ও "also", -ই "itself") stack
+// after a case suffix and are stripped before it.
+var (
+	bnCaseSuffixes = []string{
+		"গুলোর", "গুলির", "টিকে", "টির", "টার", "দের", "য়ের", "য়ে", "ের", "কে", "তে", "টি", "টা", "রা", "য়", "র", "ে",
+	}
+	bnClitics = []string{"ও", "ই"}
+	// separate-word suffixes after a Latin or quoted name: "GoTo-এর", "সি এর".
+	bnDetachedSuffixes = map[string]bool{"এর": true, "এ": true, "কে": true, "র": true, "ের": true, "য়": true, "এরা": true, "এরও": true, "ও": true, "দের": true}
+)
+
+// nfc returns s in NFC, without allocating when it already is.
+func nfc(s string) string {
+	if norm.NFC.IsNormalString(s) {
+		return s
+	}
+	return norm.NFC.String(s)
+}
+
+// isBnVowelEnd reports whether a Bengali stem ends in a vowel (a vowel sign
+// or an independent vowel), after which the genitive is -র and the
+// locative -য়.
+func isBnVowelEnd(s string) bool {
+	r, _ := utf8.DecodeLastRuneInString(s)
+	switch {
+	case r >= 0x09BE && r <= 0x09CC: // vowel signs
+		return true
+	case r >= 0x0985 && r <= 0x0994: // independent vowels
+		return true
+	}
+	return false
+}
+
+// isBnConsonantEnd reports whether a Bengali stem ends in a consonant
+// (possibly with a nukta).
+func isBnConsonantEnd(s string) bool {
+	r, _ := utf8.DecodeLastRuneInString(s)
+	if r == bnNukta {
+		return true
+	}
+	return (r >= 0x0995 && r <= 0x09B9) || r == 0x09CE || (r >= 0x09DC && r <= 0x09DF)
+}
+
+// bnStems returns the possible stems of a Bengali word, the word itself
+// first, then shorter stems with case suffixes (and clitics) stripped,
+// longest stem first. A stem keeps at least two letters.
+func bnStems(w string) []string {
+	out := []string{w}
+	add := func(s string) {
+		if utf8.RuneCountInString(s) < 2 {
+			return
+		}
+		for _, o := range out {
+			if o == s {
+				return
+			}
+		}
+		out = append(out, s)
+	}
+	bases := []string{w}
+	for _, c := range bnClitics {
+		if strings.HasSuffix(w, c) && len(w) > len(c) {
+			base := w[:len(w)-len(c)]
+			if isBnVowelEnd(base) || isBnConsonantEnd(base) {
+				bases = append(bases, base)
+				add(base)
+			}
+		}
+	}
+	for _, base := range bases {
+		for _, suf := range bnCaseSuffixes {
+			if !strings.HasSuffix(base, suf) || len(base) == len(suf) {
+				continue
+			}
+			stem := base[:len(base)-len(suf)]
+			switch suf {
+			case "র", "য়", "য়ে", "য়ের":
+				if !isBnVowelEnd(stem) {
+					continue
+				}
+			case "ের", "ে":
+				if !isBnConsonantEnd(stem) {
+					continue
+				}
+			}
+			add(stem)
+		}
+	}
+	return out
+}
+
+// bnStem strips the longest case suffix (with its clitic) that the rules
+// allow from a Bengali word; it returns the word unchanged otherwise.
+func bnStem(w string) string {
+	best := w
+	for _, s := range bnStems(w)[1:] {
+		if len(s) < len(best) {
+			best = s
+		}
+	}
+	return best
+}
+
+// NameKey returns a script-neutral key for a name, so that the same name
+// written in Latin and Bengali script ("TikTok", "টিকটক") gets equal or
+// near keys. Bengali case suffixes are stripped first. Words are keyed
+// separately and joined by a space.
+func NameKey(name string) string {
+	var keys []string
+	for _, w := range strings.FieldsFunc(name, func(r rune) bool {
+		return r == ' ' || r == '-' || r == '\u00a0' || r == '.' || r == ',' || r == '\'' || r == '’'
+	}) {
+		var k string
+		if hasBengali(w) {
+			k = bengaliKey(bnStem(nfc(w)))
+		} else {
+			k = phoneticKey(w)
+		}
+		if k != "" {
+			keys = append(keys, k)
+		}
+	}
+	return strings.Join(keys, " ")
+}
+
+// SameName reports whether a and b are the same name, across scripts:
+// their keys are equal, or near (one edit apart when both are at least four
+// letters long). Bengali case suffixes are stripped; when one side ends in
+// what could be a suffix or part of the name, both readings are tried.
+func SameName(a, b string) bool {
+	if a == b {
+		return true
+	}
+	ka, kb := nameKeys(a), nameKeys(b)
+	for _, x := range ka {
+		for _, y := range kb {
+			if keysNear(x, y) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// nameKeys returns the keys of name under each reading of its last word's
+// suffix.
+func nameKeys(name string) []string {
+	name = strings.TrimSpace(name)
+	if !hasBengali(name) {
+		return []string{NameKey(name)}
+	}
+	i := strings.LastIndexAny(name, " -")
+	head, last := "", name
+	if i >= 0 {
+		head, last = name[:i+1], name[i+1:]
+	}
+	var out []string
+	for _, st := range bnStems(nfc(last)) {
+		var k string
+		if head != "" {
+			k = NameKey(head) + " "
+		}
+		out = append(out, k+bengaliKey(st))
+	}
+	return out
+}
+
+// keysNear reports whether two keys are equal, or one edit apart when both
+// are long enough for that to be a spelling variant rather than another
+// name.
+func keysNear(a, b string) bool {
+	if a == b {
+		return a != ""
+	}
+	if len(a) < 4 || len(b) < 4 {
+		return false
+	}
+	return editDistanceAtMost1(a, b)
+}
+
+func editDistanceAtMost1(a, b string) bool {
+	if len(a) > len(b) {
+		a, b = b, a
+	}
+	if len(b)-len(a) > 1 {
+		return false
+	}
+	i := 0
+	for i < len(a) && a[i] == b[i] {
+		i++
+	}
+	if len(a) == len(b) {
+		return a[i+1:] == b[i+1:]
+	}
+	return a[i:] == b[i+1:]
+}

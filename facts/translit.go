@@ -1,0 +1,248 @@
+package facts
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"golang.org/x/text/unicode/norm"
+)
+
+const (
+	bnVirama = '\u09CD'
+	bnNukta  = '\u09BC'
+	bnKhanda = '\u09CE'
+)
+
+func isBengali(r rune) bool { return r >= 0x0980 && r <= 0x09FF }
+
+// Transliterate returns a readable Latin romanisation of the Bengali parts
+// of s, letter by letter after the CLDR Bengali-Latin rules with their
+// diacritics folded away ("জুলকিফলি হাসান" -> "julkifli hasan"). The
+// inherent vowel is dropped at the end of a word and before a consonant
+// that carries its own vowel sign, the usual Bengali schwa deletion. Other
+// characters pass through unchanged.
+func Transliterate(s string) string {
+	s = norm.NFC.String(s)
+	var b strings.Builder
+	rs := []rune(s)
+	for i := 0; i < len(rs); {
+		r := rs[i]
+		if !isBengali(r) {
+			b.WriteRune(r)
+			i++
+			continue
+		}
+		unit, n := bnUnit(rs, i)
+		lat, kind := cldrLatin(unit)
+		switch r {
+		case bnKhanda:
+			lat, kind = "t", 'C'
+		case 'ফ':
+			lat = "f" // CLDR "ph"; English names write f
+		case 'শ', 'ষ':
+			lat = "sh"
+		}
+		i += n
+		switch kind {
+		case 'C':
+			b.WriteString(foldLatin(lat))
+			// what follows: a vowel sign, a virama, or the inherent vowel
+			if i < len(rs) {
+				if rs[i] == bnVirama {
+					i++
+					continue
+				}
+				if v, k := cldrLatin(string(rs[i])); k == 'V' {
+					b.WriteString(foldLatin(v))
+					i++
+					continue
+				}
+			}
+			if inherentVowel(rs, i) {
+				b.WriteByte('a')
+			}
+		case 'V', 'I':
+			b.WriteString(foldLatin(lat))
+		case 'M':
+			if r == '\u0982' { // anusvara
+				b.WriteString("ng")
+			}
+		default:
+			if unicode.IsDigit(r) {
+				b.WriteRune('0' + (r - '০'))
+			}
+		}
+	}
+	return b.String()
+}
+
+// bnUnit returns the letter at rs[i] with its nukta, if any.
+func bnUnit(rs []rune, i int) (string, int) {
+	if i+1 < len(rs) && rs[i+1] == bnNukta {
+		return string(rs[i : i+2]), 2
+	}
+	return string(rs[i]), 1
+}
+
+// inherentVowel reports whether a consonant whose next rune is rs[i] keeps
+// its inherent vowel: not at the end of a word, and not before a consonant
+// that carries its own vowel sign.
+func inherentVowel(rs []rune, i int) bool {
+	if i >= len(rs) || !isBengali(rs[i]) {
+		return false
+	}
+	_, k := cldrLatin(string(rs[i]))
+	if k != 'C' {
+		return true
+	}
+	_, n := bnUnit(rs, i)
+	j := i + n
+	if j >= len(rs) || !isBengali(rs[j]) {
+		return true // the next consonant ends the word and loses its vowel instead
+	}
+	_, k = cldrLatin(string(rs[j]))
+	return k != 'V' && rs[j] != bnVirama
+}
+
+// foldLatin removes the diacritics of a CLDR romanisation (ṭ -> t, ā -> a).
+func foldLatin(s string) string {
+	var b strings.Builder
+	for _, r := range norm.NFD.String(s) {
+		if unicode.Is(unicode.Mn, r) {
+			continue
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
+}
+
+// phoneticKey maps a Latin-script name to a consonant skeleton that ignores
+// vowels, aspiration, doubling and the spelling differences between English
+// and romanised Bengali: "TikTok" and "tikatak" both give "tktk", "Zulkifli"
+// and "julkifli" give "jlkfl". A leading vowel (or y/w) is kept as "a".
+func phoneticKey(s string) string {
+	s = strings.ToLower(foldLatin(s))
+	var b strings.Builder
+	b.Grow(len(s))
+	var last byte
+	emit := func(c byte) {
+		if c != last {
+			b.WriteByte(c)
+			last = c
+		}
+	}
+	first := true
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c < 'a' || c > 'z' {
+			if c >= '0' && c <= '9' {
+				emit(c)
+				first = false
+			}
+			continue
+		}
+		next := byte(0)
+		if i+1 < len(s) {
+			next = s[i+1]
+		}
+		if first {
+			first = false
+			if strings.IndexByte("aeiouyw", c) >= 0 {
+				emit('a')
+				continue
+			}
+		}
+		switch c {
+		case 'a', 'e', 'i', 'o', 'u', 'y', 'w':
+			continue
+		case 'h':
+			// aspiration after a consonant is dropped; a lone h is kept
+			if last != 0 && last != 'a' && b.Len() > 0 && i > 0 && strings.IndexByte("aeiouyw", s[i-1]) < 0 {
+				continue
+			}
+			emit('h')
+		case 'c':
+			switch {
+			case next == 'h':
+				emit('c')
+				i++
+			case next == 'k' || next == 'q':
+				emit('k')
+				i++
+			case next == 'e' || next == 'i' || next == 'y':
+				emit('s')
+			default:
+				emit('k')
+			}
+		case 's':
+			if next == 'h' {
+				i++
+			}
+			emit('s')
+		case 'p':
+			if next == 'h' {
+				emit('f')
+				i++
+				continue
+			}
+			emit('p')
+		case 'q':
+			emit('k')
+		case 'x':
+			emit('k')
+			emit('s')
+		case 'z':
+			emit('j')
+		case 'v':
+			emit('b')
+		default:
+			emit(c)
+		}
+	}
+	return b.String()
+}
+
+// bengaliKey is phoneticKey over a Bengali word's romanisation. The letter
+// য (ya without nukta) sounds like j in Bengali, so it keys as j.
+func bengaliKey(s string) string {
+	var b strings.Builder
+	rs := []rune(norm.NFC.String(s))
+	for i := 0; i < len(rs); i++ {
+		if rs[i] == 'য' && (i+1 >= len(rs) || rs[i+1] != bnNukta) && (i == 0 || rs[i-1] != bnVirama) {
+			b.WriteByte('j')
+			continue
+		}
+		if rs[i] == 'য' && i > 0 && rs[i-1] == bnVirama { // ya-phala: a glide
+			continue
+		}
+		b.WriteRune(rs[i])
+	}
+	return phoneticKey(Transliterate(b.String()))
+}
+
+// hasBengali reports whether s has a Bengali letter.
+func hasBengali(s string) bool {
+	for _, r := range s {
+		if isBengali(r) {
+			return true
+		}
+	}
+	return false
+}
+
+// hasLatin reports whether s has a Latin letter.
+func hasLatin(s string) bool {
+	for i := 0; i < len(s); {
+		r, n := utf8.DecodeRuneInString(s[i:])
+		if r < utf8.RuneSelf {
+			if (r|0x20) >= 'a' && (r|0x20) <= 'z' {
+				return true
+			}
+		} else if unicode.Is(unicode.Latin, r) {
+			return true
+		}
+		i += n
+	}
+	return false
+}
