@@ -1,0 +1,653 @@
+package summarize
+
+import (
+	"fmt"
+	"math"
+	"sort"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/sangbad/sangbad"
+	"github.com/sangbad/sangbad/segment"
+)
+
+// Document is what the extractive summarizer reads: the article, its
+// sentences (the Analysis.Sentences that summary sources point into) and,
+// when known, its facts, which raise the rank of sentences that carry them.
+type Document struct {
+	Title    string
+	Text     string
+	Language string
+	// Sentences are segment.Sentences(Text); nil means split here.
+	Sentences []sangbad.Span
+	Facts     sangbad.Facts
+}
+
+// Budget bounds an extractive summary. Selection stops at Max units (0: no
+// limit) or when adding the next unit would take the word count further
+// from Words than stopping (0: no word target), but never below Min units.
+type Budget struct {
+	Min, Max int
+	Words    int
+	// Headline trims the single selected sentence to a headline.
+	Headline bool
+}
+
+// LengthBudget returns the budget of a summary length for an article of
+// the given number of sentences and words:
+//
+//	headline  one sentence, trimmed at a clause boundary to ~headlineWords words
+//	short     2-3 sentences, ~80 words
+//	standard  3-6 sentences, ~22% of the article's words
+//	bullets   as standard, one bullet per sentence
+func LengthBudget(length string, sentences, words int) Budget {
+	switch length {
+	case sangbad.LengthHeadline:
+		return Budget{Min: 1, Max: 1, Headline: true}
+	case sangbad.LengthShort:
+		return Budget{Min: 2, Max: 3, Words: 80}
+	default:
+		return Budget{Min: 3, Max: 6, Words: max(60, words*22/100)}
+	}
+}
+
+// Extractive is the offline summarizer: it ranks the article's sentences and
+// returns the best ones, without repeats, in source order. It is safe for
+// concurrent use.
+type Extractive struct {
+	stop map[string]map[string]bool
+}
+
+// NewExtractive returns an extractive summarizer with the embedded
+// stopword lists loaded.
+func NewExtractive() (*Extractive, error) {
+	stop, err := loadStopwords()
+	if err != nil {
+		return nil, err
+	}
+	return &Extractive{stop: stop}, nil
+}
+
+// Weights of the ranking features (they sum to 1 without a title; the
+// title weight is taken from centrality and position when a title is
+// given). Chosen on the development summaries (shared/eval) among a few
+// round values; ROUGE moved by about a point between them.
+const (
+	weightCentrality = 0.40
+	weightPosition   = 0.25
+	weightFacts      = 0.35
+	weightTitle      = 0.20
+	// mmrLambda trades rank against novelty in selection; redundancy is
+	// the cosine similarity above which a unit repeats one already chosen.
+	mmrLambda  = 0.75
+	redundancy = 0.55
+	// headlineWords is the length a headline is trimmed towards.
+	headlineWords = 22
+	// maxQuoteSentences bounds a unit grouped by an open quotation.
+	maxQuoteSentences = 5
+)
+
+// Summarize returns a summary of d at the given length (see LengthBudget).
+func (e *Extractive) Summarize(d Document, length string) sangbad.Summary {
+	if d.Sentences == nil {
+		d.Sentences = segment.Sentences(d.Text)
+	}
+	b := LengthBudget(length, len(d.Sentences), wordCount(d.Text))
+	s := e.SummarizeBudget(d, b)
+	if length == "" {
+		length = sangbad.LengthStandard
+	}
+	s.Length = length
+	if length == sangbad.LengthBullets {
+		lines := make([]string, len(s.Sentences))
+		for i, ss := range s.Sentences {
+			lines[i] = "• " + ss.Text
+		}
+		s.Text = strings.Join(lines, "\n")
+	}
+	return s
+}
+
+// SummarizeBudget returns a summary of d within budget b. The result's
+// Length is empty; Summarize sets it.
+func (e *Extractive) SummarizeBudget(d Document, b Budget) sangbad.Summary {
+	out := sangbad.Summary{Language: d.Language, Method: sangbad.MethodExtractive, Sentences: []sangbad.SummarySentence{}}
+	r := e.rank(d)
+	if len(r.units) == 0 {
+		return out
+	}
+	picked := selectUnits(r, b)
+	texts := make([]string, 0, len(picked))
+	for _, i := range picked {
+		u := r.units[i]
+		t := u.text
+		if u.first == 0 {
+			t = stripDateline(t)
+		}
+		if b.Headline {
+			t = trimHeadline(t, headlineWords)
+		}
+		src := make([]int, 0, u.last-u.first+1)
+		for k := u.first; k <= u.last; k++ {
+			src = append(src, k)
+		}
+		out.Sentences = append(out.Sentences, sangbad.SummarySentence{Text: t, Sources: src})
+		texts = append(texts, t)
+	}
+	out.Text = strings.Join(texts, " ")
+	return out
+}
+
+// Lead returns the first sentences of d within budget b by the same
+// stopping rule as SummarizeBudget: the baseline extractive summaries are
+// compared against.
+func (e *Extractive) Lead(d Document, b Budget) sangbad.Summary {
+	if d.Sentences == nil {
+		d.Sentences = segment.Sentences(d.Text)
+	}
+	out := sangbad.Summary{Language: d.Language, Method: "lead", Sentences: []sangbad.SummarySentence{}}
+	ix := segment.NewIndex(d.Text)
+	units := buildUnits(d.Text, ix, d.Sentences, paragraphs(d.Text, d.Sentences), maxQuoteSentences)
+	total := 0
+	var texts []string
+	for _, u := range units {
+		w := wordCount(u.text)
+		if !fits(b, len(texts), total, w) {
+			break
+		}
+		total += w
+		src := []int{}
+		for k := u.first; k <= u.last; k++ {
+			src = append(src, k)
+		}
+		t := u.text
+		if u.first == 0 {
+			t = stripDateline(t)
+		}
+		out.Sentences = append(out.Sentences, sangbad.SummarySentence{Text: t, Sources: src})
+		texts = append(texts, t)
+	}
+	out.Text = strings.Join(texts, " ")
+	return out
+}
+
+// fits reports whether a unit of w words may join a selection of n units
+// and total words under budget b.
+func fits(b Budget, n, total, w int) bool {
+	if b.Max > 0 && n >= b.Max {
+		return false
+	}
+	if n < b.Min || b.Words <= 0 {
+		return true
+	}
+	if total >= b.Words {
+		return false
+	}
+	// add the unit only if that ends closer to the target than stopping
+	return total+w-b.Words <= b.Words-total
+}
+
+// ranked is an article prepared for selection.
+type ranked struct {
+	units []unit
+	score []float64
+	vec   []sparse
+}
+
+// rank splits d into units and scores each in [0,1].
+func (e *Extractive) rank(d Document) ranked {
+	if d.Sentences == nil {
+		d.Sentences = segment.Sentences(d.Text)
+	}
+	ix := segment.NewIndex(d.Text)
+	units := buildUnits(d.Text, ix, d.Sentences, paragraphs(d.Text, d.Sentences), maxQuoteSentences)
+	n := len(units)
+	r := ranked{units: units, score: make([]float64, n)}
+	if n == 0 {
+		return r
+	}
+	stop := e.stop[d.Language]
+	if stop == nil {
+		stop = e.stop[scriptLanguage(d.Text)]
+	}
+	for i := range units {
+		units[i].terms = terms(units[i].text, stop)
+		units[i].words = wordCount(units[i].text)
+	}
+	vocab := map[string]int{}
+	df := []int{}
+	for _, u := range units {
+		seen := map[int]bool{}
+		for _, t := range u.terms {
+			id, ok := vocab[t]
+			if !ok {
+				id = len(df)
+				vocab[t] = id
+				df = append(df, 0)
+			}
+			if !seen[id] {
+				seen[id] = true
+				df[id]++
+			}
+		}
+	}
+	idf := make([]float64, len(df))
+	for i, c := range df {
+		idf[i] = math.Log(1 + float64(n)/float64(c))
+	}
+	r.vec = make([]sparse, n)
+	for i, u := range units {
+		r.vec[i] = vectorize(u.terms, vocab, idf)
+	}
+	cent := textRank(r.vec)
+	var title sparse
+	if d.Title != "" {
+		title = vectorize(terms(d.Title, stop), vocab, idf)
+	}
+	facts := factCounts(d, ix, units)
+	wc, wp, wt := weightCentrality, weightPosition, 0.0
+	if len(title) > 0 {
+		wt = weightTitle
+		wc -= weightTitle / 2
+		wp -= weightTitle / 2
+	}
+	for i, u := range units {
+		// the lead carries the news; the prior halves by the 4th unit
+		pos := 1 / (1 + float64(u.first)/3)
+		fd := math.Min(1, facts[i]/3)
+		s := wc*cent[i] + wp*pos + weightFacts*fd
+		if wt > 0 {
+			s += wt * cosine(r.vec[i], title)
+		}
+		r.score[i] = s * lengthFactor(u.words) * styleFactor(u.text)
+	}
+	return r
+}
+
+// lengthFactor discounts fragments and run-on sentences.
+func lengthFactor(words int) float64 {
+	switch {
+	case words < 4:
+		return 0.2
+	case words < 10:
+		return 0.6 + 0.4*float64(words-4)/6
+	case words > 60:
+		return math.Sqrt(60 / float64(words))
+	}
+	return 1
+}
+
+// styleFactor discounts what does not belong in a summary: page furniture
+// ("Watch ... »", "E-mail to a friend"), wire trailers ("Reporting by"),
+// questions and sentences that lean on the one before ("He added").
+func styleFactor(t string) float64 {
+	lt := strings.ToLower(t)
+	for _, p := range []string{"reporting by", "editing by", "e-mail to a friend", "click here", "all rights reserved", "copyright", "follow us", "read more", "updated:", "last updated"} {
+		if strings.HasPrefix(lt, p) || strings.Contains(lt, p) && len(lt) < 80 {
+			return 0.05
+		}
+	}
+	if strings.Contains(t, "»") && !strings.Contains(t, "«") {
+		return 0.05
+	}
+	f := 1.0
+	last, _ := utf8.DecodeLastRuneInString(strings.TrimRight(t, "\"'”’)» "))
+	if last == '?' {
+		f *= 0.7
+	}
+	if !isEnd(last) {
+		f *= 0.8
+	}
+	first := strings.Fields(t)
+	if len(first) > 0 {
+		switch strings.Trim(first[0], ",.“\"‘") {
+		case "He", "She", "They", "It", "But", "However", "Also", "This", "That", "তিনি", "তবে", "এছাড়া", "সে", "তারা", "এ", "এটি", "কিন্তু":
+			f *= 0.85
+		}
+	}
+	return f
+}
+
+func isEnd(r rune) bool {
+	switch r {
+	case '.', '!', '?', '।', '॥', '৷', '…':
+		return true
+	}
+	return false
+}
+
+// factCounts counts the facts in each unit: amounts, dates, actor mentions
+// and attributed quotes; numbers count too when the extractor found
+// nothing, so fact density still helps without rules.
+func factCounts(d Document, ix *segment.Index, units []unit) []float64 {
+	out := make([]float64, len(units))
+	// unit of each byte offset by binary search over unit starts
+	at := func(runeStart int) int {
+		b := ix.Byte(runeStart)
+		i := sort.Search(len(units), func(i int) bool { return units[i].end > b })
+		if i < len(units) && units[i].start <= b {
+			return i
+		}
+		return -1
+	}
+	add := func(start int, w float64) {
+		if i := at(start); i >= 0 {
+			out[i] += w
+		}
+	}
+	any := false
+	for _, a := range d.Facts.Amounts {
+		add(a.Start, 1)
+		any = true
+	}
+	for _, dt := range d.Facts.Dates {
+		add(dt.Start, 0.5)
+		any = true
+	}
+	for _, a := range d.Facts.Actors {
+		seen := map[int]bool{}
+		for _, m := range a.Mentions {
+			if i := at(m.Start); i >= 0 && !seen[i] {
+				seen[i] = true
+				out[i] += 0.75
+				any = true
+			}
+		}
+	}
+	for _, q := range d.Facts.Quotes {
+		if q.Speaker != "" {
+			add(q.Start, 0.5)
+		}
+	}
+	if !any {
+		for i, u := range units {
+			for _, w := range segment.Words(u.text) {
+				r, _ := utf8.DecodeRuneInString(w.Text)
+				if unicode.IsDigit(r) {
+					out[i] += 0.5
+				}
+			}
+		}
+	}
+	return out
+}
+
+// selectUnits picks units by maximal marginal relevance within budget b and
+// returns their indexes in source order.
+func selectUnits(r ranked, b Budget) []int {
+	n := len(r.units)
+	top := 0.0
+	for _, s := range r.score {
+		top = math.Max(top, s)
+	}
+	if top == 0 {
+		top = 1
+	}
+	used := make([]bool, n)
+	seenText := map[string]bool{}
+	var picked []int
+	total := 0
+	for {
+		best, bestVal := -1, math.Inf(-1)
+		for i := range n {
+			if used[i] {
+				continue
+			}
+			sim := 0.0
+			for _, j := range picked {
+				sim = math.Max(sim, cosine(r.vec[i], r.vec[j]))
+			}
+			if sim >= redundancy || seenText[strings.ToLower(r.units[i].text)] {
+				used[i] = true // repeats a chosen unit: never pick it
+				continue
+			}
+			v := mmrLambda*r.score[i]/top - (1-mmrLambda)*sim
+			if v > bestVal {
+				best, bestVal = i, v
+			}
+		}
+		if best < 0 || !fits(b, len(picked), total, r.units[best].words) {
+			break
+		}
+		used[best] = true
+		seenText[strings.ToLower(r.units[best].text)] = true
+		picked = append(picked, best)
+		total += r.units[best].words
+	}
+	sort.Ints(picked)
+	return picked
+}
+
+// paragraphs returns the paragraph number of each sentence.
+func paragraphs(text string, sents []sangbad.Span) []int {
+	paras := segment.Paragraphs(text)
+	out := make([]int, len(sents))
+	p := 0
+	for i, s := range sents {
+		for p+1 < len(paras) && paras[p].End <= s.Start {
+			p++
+		}
+		out[i] = p
+	}
+	return out
+}
+
+// stripDateline removes a wire dateline from the start of the lead
+// ("WASHINGTON (CNN) -- ", "জাকার্তা, ডিসেম্বর 12 – "): a short prefix of at
+// most six words before a spaced dash, with no sentence punctuation.
+func stripDateline(t string) string {
+	for _, dash := range []string{" -- ", " – ", " — ", " - "} {
+		i := strings.Index(t, dash)
+		if i <= 0 || i > 80 {
+			continue
+		}
+		prefix := t[:i]
+		if len(strings.Fields(prefix)) > 6 || strings.ContainsAny(prefix, ".।?!\"“") {
+			continue
+		}
+		rest := strings.TrimSpace(t[i+len(dash):])
+		if wordCount(rest) < 4 {
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(rest)
+		return string(unicode.ToUpper(r)) + rest[size:]
+	}
+	return t
+}
+
+// trimHeadline shortens a sentence longer than about limit words at its
+// last clause boundary (comma, semicolon, colon or spaced dash) outside
+// quotations that leaves at least 6 words, and drops the final full stop. A
+// sentence with no such boundary is kept whole: a headline never ends
+// mid-clause or inside a quotation.
+func trimHeadline(t string, limit int) string {
+	t = strings.TrimSpace(t)
+	if wordCount(t) > limit {
+		cut := -1
+		depth := 0
+		words := 0
+		commas := 0
+		inWord := false
+		for i, r := range t {
+			switch r {
+			case '“', '‘', '«':
+				depth++
+			case '”', '»':
+				depth = max(0, depth-1)
+			case '’':
+				next, _ := utf8.DecodeRuneInString(t[i+len("’"):])
+				if depth > 0 && !unicode.IsLetter(next) {
+					depth--
+				}
+			case '"':
+				if depth > 0 {
+					depth--
+				} else {
+					depth++
+				}
+			}
+			if segment.IsWordRune(r) {
+				if !inWord {
+					words++
+					if words > limit+8 {
+						break
+					}
+				}
+				inWord = true
+			} else {
+				inWord = false
+			}
+			if r == ',' || r == '،' {
+				commas++
+			}
+			// a comma that closes an aside ("Snow, who is ill, will ...")
+			// is no place to cut: cut only after an even number of them
+			boundary := r == ';' || r == ':' || (r == '–' || r == '—') && i > 0 && t[i-1] == ' ' || r == ',' && commas%2 == 1
+			if depth == 0 && words >= 8 && words <= limit+8 && boundary {
+				cut = i
+			}
+		}
+		if cut > 0 {
+			t = strings.TrimRight(t[:cut], " ,;:–—")
+		}
+	}
+	return strings.TrimRight(t, ".।")
+}
+
+// scriptLanguage guesses bn or en from the letters of text (for stopwords
+// when the language is unknown).
+func scriptLanguage(text string) string {
+	var bn, latin int
+	for _, r := range text {
+		switch {
+		case r >= 0x0980 && r <= 0x09FF:
+			bn++
+		case r < 0x250 && unicode.IsLetter(r):
+			latin++
+		}
+		if bn+latin > 400 {
+			break
+		}
+	}
+	if bn > latin {
+		return "bn"
+	}
+	return "en"
+}
+
+// sparse is a term vector sorted by term id, normalised to unit length.
+type sparse []entry
+
+type entry struct {
+	id int
+	w  float64
+}
+
+func vectorize(ts []string, vocab map[string]int, idf []float64) sparse {
+	tf := map[int]float64{}
+	for _, t := range ts {
+		if id, ok := vocab[t]; ok {
+			tf[id]++
+		}
+	}
+	v := make(sparse, 0, len(tf))
+	norm := 0.0
+	for id, c := range tf {
+		w := (1 + math.Log(c)) * idf[id]
+		v = append(v, entry{id, w})
+		norm += w * w
+	}
+	if norm == 0 {
+		return nil
+	}
+	norm = math.Sqrt(norm)
+	for i := range v {
+		v[i].w /= norm
+	}
+	sort.Slice(v, func(i, j int) bool { return v[i].id < v[j].id })
+	return v
+}
+
+func cosine(a, b sparse) float64 {
+	s := 0.0
+	for i, j := 0, 0; i < len(a) && j < len(b); {
+		switch {
+		case a[i].id < b[j].id:
+			i++
+		case a[i].id > b[j].id:
+			j++
+		default:
+			s += a[i].w * b[j].w
+			i++
+			j++
+		}
+	}
+	return s
+}
+
+// textRank returns the PageRank of each unit in the graph weighted by
+// cosine similarity, scaled so that the most central unit has 1.
+func textRank(vec []sparse) []float64 {
+	n := len(vec)
+	out := make([]float64, n)
+	if n == 1 {
+		out[0] = 1
+		return out
+	}
+	sim := make([][]float64, n)
+	rowSum := make([]float64, n)
+	for i := range n {
+		sim[i] = make([]float64, n)
+	}
+	for i := range n {
+		for j := i + 1; j < n; j++ {
+			c := cosine(vec[i], vec[j])
+			sim[i][j], sim[j][i] = c, c
+			rowSum[i] += c
+			rowSum[j] += c
+		}
+	}
+	const damping = 0.85
+	pr := make([]float64, n)
+	next := make([]float64, n)
+	for i := range pr {
+		pr[i] = 1 / float64(n)
+	}
+	for range 30 {
+		delta := 0.0
+		for i := range n {
+			s := 0.0
+			for j := range n {
+				if rowSum[j] > 0 && sim[j][i] > 0 {
+					s += sim[j][i] / rowSum[j] * pr[j]
+				}
+			}
+			next[i] = (1-damping)/float64(n) + damping*s
+			delta += math.Abs(next[i] - pr[i])
+		}
+		pr, next = next, pr
+		if delta < 1e-6 {
+			break
+		}
+	}
+	top := 0.0
+	for _, v := range pr {
+		top = math.Max(top, v)
+	}
+	for i, v := range pr {
+		out[i] = v / top
+	}
+	return out
+}
+
+// checkLength reports an invalid Options.Length.
+func checkLength(l string) error {
+	switch l {
+	case "", sangbad.LengthHeadline, sangbad.LengthShort, sangbad.LengthStandard, sangbad.LengthBullets:
+	default:
+		return &sangbad.Error{Kind: sangbad.Invalid, Code: "length_invalid",
+			Message: fmt.Sprintf("length must be headline, short, standard or bullets, got %q", l)}
+	}
+	return nil
+}
