@@ -232,18 +232,13 @@ func (a *amountScanner) at(i int, bare bool) (amountMention, bool) {
 			}
 		}
 	}
-	if m.kind == "" {
-		if !bare || ne.words || ne.ambig {
-			return amountMention{}, false
-		}
+	if m.kind == "" && (!bare || ((ne.words || ne.ambig) && !ne.scale)) {
+		return amountMention{}, false
 	}
 	if ne.ambig && ne.classif != "" && ne.words {
 		return amountMention{}, false // একটি "a", একজন "someone"
 	}
 	if ne.ambig && m.kind != sangbad.AmountMoney && m.kind != sangbad.AmountPercent && !strictUnits[m.unit] {
-		return amountMention{}, false
-	}
-	if ne.words && m.kind == "" {
 		return amountMention{}, false
 	}
 	m.j = k
@@ -260,6 +255,9 @@ func (a *amountScanner) excluded(i int, ne numExpr) bool {
 	if t.dots > 1 {
 		return true
 	}
+	if isYearLike(t) && i+2 < len(toks) && (toks[i+1].key == "-" || toks[i+1].key == "–") && toks[i+1].attached() && toks[i+2].attached() && toks[i+2].digits == 2 {
+		return true // a fiscal year "2023-24"
+	}
 	if i > 0 && t.attached() {
 		p := &toks[i-1]
 		if p.kind == ntWord && !p.bn {
@@ -267,8 +265,11 @@ func (a *amountScanner) excluded(i int, ne numExpr) bool {
 				return true // G20, A380
 			}
 		}
-		if (p.key == "-" || p.key == "/") && i > 1 && toks[i-2].kind == ntWord && toks[i-2].attached() == p.attached() && p.attached() && !toks[i-2].bn {
+		if (p.key == "-" || p.key == "/") && i > 1 && toks[i-2].kind == ntWord && p.attached() && !toks[i-2].bn {
 			return true // COVID-19, F-16
+		}
+		if (p.key == "-" || p.key == "–") && i > 1 && p.attached() && isYearLike(&toks[i-2]) && t.digits == 2 {
+			return true // the "24" of the fiscal year "2023-24"
 		}
 		if p.key == ":" || p.key == "+" || p.key == "#" || p.key == "№" {
 			return true
@@ -568,7 +569,7 @@ func (a *amountScanner) qualifiers(m *amountMention) {
 			} else if q, ok := enQualifier2[a.key(i-2)+" "+p]; ok && i >= 2 {
 				m.i = i - 2
 				setQualifier(m, q)
-			} else if q, ok := enQualifier1[p]; ok {
+			} else if q, ok := enQualifier1[p]; ok && !strictUnits[m.unit] {
 				m.qualifier, m.i = q, i-1
 			}
 		}

@@ -67,7 +67,7 @@ func datelineHit(s *dateScanner) (dateHit, bool) {
 		return dateHit{}, false
 	}
 	for k := 2; k < dash; k++ {
-		if toks[k-1].key != "," {
+		if toks[k-1].key != "," || !placeName(toks[:k-1]) {
 			continue
 		}
 		h, ok := s.at(k)
@@ -88,4 +88,21 @@ func datelineHit(s *dateScanner) (dateHit, bool) {
 		}
 	}
 	return dateHit{}, false
+}
+
+// placeName reports whether toks look like a dateline place: one to six
+// words (Latin ones capitalised), maybe with a comma ("MOGADISHU, Somalia").
+func placeName(toks []ntok) bool {
+	if len(toks) == 0 || len(toks) > 6 {
+		return false
+	}
+	for _, t := range toks {
+		switch {
+		case t.kind == ntWord && (t.bn || t.upper):
+		case t.kind == ntPunct && (t.key == "," || t.key == "." || t.key == "-"):
+		default:
+			return false
+		}
+	}
+	return true
 }

@@ -190,6 +190,11 @@ func (s *dateScanner) punct(k int, set string) bool {
 	return k < len(s.toks) && s.toks[k].kind == ntPunct && strings.Contains(set, s.toks[k].key)
 }
 
+// joinedPunct is punct written without space before it ("2023-24").
+func (s *dateScanner) joinedPunct(k int, set string) bool {
+	return s.punct(k, set) && s.toks[k].attached()
+}
+
 // scan finds every date expression in the token stream.
 func (s *dateScanner) scan() []dateHit {
 	var hits []dateHit
@@ -262,7 +267,7 @@ func (s *dateScanner) at(i int) (dateHit, bool) {
 			if s.punct(kk, ",") {
 				kk++
 			}
-			if y, ok := s.yearAt(kk); ok && !s.punct(kk+1, "-–/") {
+			if y, ok := s.yearAt(kk); ok && !s.joinedPunct(kk+1, "-–/") {
 				h.m, h.y, h.yearTok, h.gran, h.j = m, y, kk, sangbad.GranularityMonth, kk+1
 				s.eraAfter(&h)
 				return h, true
@@ -361,7 +366,7 @@ func (s *dateScanner) optYear(h *dateHit) {
 	if s.punct(k, ",") {
 		k++
 	}
-	if y, ok := s.yearAt(k); ok && !s.punct(k+1, "-–/:") {
+	if y, ok := s.yearAt(k); ok && !s.joinedPunct(k+1, "-–/:") {
 		h.y, h.yearTok, h.j = y, k, k+1
 		s.eraAfter(h)
 		return
@@ -732,7 +737,10 @@ func enVerbTense(toks []ntok, k int) int {
 	switch t.key {
 	case "will", "'ll", "shall", "scheduled", "due", "planned", "plans", "plan", "expects", "upcoming", "would":
 		return 1
-	case "said", "says", "told", "was", "were", "had", "did", "announced", "reported", "agreed", "added":
+	case "said", "says", "told", "was", "were", "had", "did", "announced", "reported", "agreed", "added",
+		"fell", "rose", "came", "went", "took", "made", "began", "won", "lost", "sold", "bought", "paid", "met",
+		"left", "held", "grew", "saw", "became", "gave", "got", "ran", "spent", "fled", "led", "kept", "struck",
+		"found", "brought", "chose", "drove", "wrote", "spoke", "broke", "shot", "beat", "hit", "cut", "quit", "ago":
 		return -1
 	}
 	if len(t.key) > 4 && strings.HasSuffix(t.key, "ed") && !t.upper {

@@ -401,7 +401,10 @@ func parseNumber(toks []ntok, i int, money bool) (numExpr, bool) {
 		k++
 		var sub numExpr
 		nk, ok := numberAtom(toks, k, &sub)
-		if !ok || sub.classif != "" || sub.ambig {
+		if !ok {
+			continue // another scale word may follow: "লাখ কোটি", "lakh crore"
+		}
+		if sub.classif != "" || sub.ambig {
 			break
 		}
 		if _, ok := scaleAt(toks, nk, money); ok {
