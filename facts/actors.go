@@ -123,7 +123,8 @@ func (x *actorExtractor) latinPass() {
 	}
 	for i := 0; i < len(x.toks); {
 		t := x.toks[i]
-		if t.kind != tkLatin || (!bn && !isUpperStart(t.text)) {
+		particle := !bn && nameParticles[t.text] && i+1 < len(x.toks) && x.toks[i+1].kind == tkLatin && isUpperStart(x.toks[i+1].text) && x.toks[i+1].space
+		if t.kind != tkLatin || (!bn && !isUpperStart(t.text) && !particle) {
 			i++
 			continue
 		}
@@ -144,7 +145,7 @@ func (x *actorExtractor) latinRun(i int, bn bool) int {
 		if t.kind != tkLatin {
 			break
 		}
-		if !bn && !isUpperStart(t.text) {
+		if !bn && !isUpperStart(t.text) && !(j == i && nameParticles[t.text]) {
 			// connectors inside names
 			low := t.text
 			if nameParticles[low] && j+1 < len(x.toks) && x.toks[j+1].kind == tkLatin && isUpperStart(x.toks[j+1].text) && x.toks[j+1].space {
@@ -180,7 +181,7 @@ func (x *actorExtractor) latinRun(i int, bn bool) int {
 
 // latinCand classifies the Latin run [i,j) and records it.
 func (x *actorExtractor) latinCand(i, j int, bn bool) {
-	w := &x.g.w
+	w := x.g.w
 	// words of the run (skipping dots)
 	var idx []int
 	for k := i; k < j; k++ {
@@ -210,6 +211,15 @@ func (x *actorExtractor) latinCand(i, j int, bn bool) {
 		if len(idx) == 0 {
 			return
 		}
+		allStop := true
+		for _, ti := range idx {
+			if !w.enStop[strings.ToLower(x.toks[ti].text)] {
+				allStop = false
+			}
+		}
+		if allStop {
+			return
+		}
 		// titles and roles before the name: "Interior Minister Noureddine Zerhouni"
 		last := -1
 		for k, ti := range idx[:len(idx)-1] {
@@ -226,6 +236,10 @@ func (x *actorExtractor) latinCand(i, j int, bn bool) {
 			role = x.d.text[x.toks[roleToks[0]].bs:x.toks[roleToks[len(roleToks)-1]].be]
 			if r := x.roleBefore(roleToks[0]); r != "" {
 				role = r + " " + role
+			} else if k := roleToks[0] - 1; k >= 0 && x.toks[k].kind == tkLatin && isUpperStart(x.toks[k].text) {
+				if _, poss := possessive(x.toks[k].text); poss {
+					role = x.d.text[x.toks[k].bs:x.toks[roleToks[len(roleToks)-1]].be]
+				}
 			}
 			// a title alone (Mr, Dr) is not a role
 			if len(roleToks) == 1 && titleAbbrevs[strings.TrimSuffix(x.toks[roleToks[0]].text, ".")] {
@@ -297,6 +311,25 @@ func (x *actorExtractor) latinCand(i, j int, bn bool) {
 		if isDemonym(low) && j < len(x.toks) && x.toks[j].kind == tkLatin && !isUpperStart(x.toks[j].text) {
 			return
 		}
+		if strings.HasSuffix(low, "ians") || strings.HasSuffix(low, "ists") || strings.HasSuffix(low, "eans") || strings.HasSuffix(low, "ans") && len(low) > 6 {
+			return
+		}
+		// "in Batna", "the city of Batna": a place
+		if i > 0 && x.toks[i-1].kind == tkLatin {
+			switch strings.ToLower(x.toks[i-1].text) {
+			case "in", "near", "outside", "from":
+				if !x.saidAfter(j) {
+					c.typ = sangbad.ActorPlace
+				}
+			case "of":
+				if i > 1 {
+					switch strings.ToLower(x.toks[i-2].text) {
+					case "city", "town", "village", "province", "district", "region", "state", "capital", "outskirts", "suburb":
+						c.typ, c.strong = sangbad.ActorPlace, true
+					}
+				}
+			}
+		}
 		// a lone sentence-initial word needs more evidence
 		if first.sentStart && !hasInnerCap(stemName) && !x.saidAfter(j) && x.lower[low] {
 			return
@@ -304,6 +337,9 @@ func (x *actorExtractor) latinCand(i, j int, bn bool) {
 	}
 	if c.typ == "" && len(idx) >= 2 {
 		c.typ = sangbad.ActorPerson
+		if nameParticles[x.toks[idx[0]].text] {
+			c.typ = sangbad.ActorOrganization // "al Qaeda"
+		}
 	}
 	x.add(c)
 }
@@ -323,7 +359,12 @@ func (x *actorExtractor) latinMention(idx []int, typ string, strong bool) cand {
 	first, last := x.toks[idx[0]], x.toks[idx[len(idx)-1]]
 	full := x.span(first.bs, last.be, first.start)
 	c := cand{typ: typ, strong: strong, ti: idx[0], tj: idx[len(idx)-1] + 1}
-	if stem, poss := possessive(full.Text); poss {
+	stem, poss := possessive(full.Text)
+	// "Qaeda-affiliated", "Singapore-based": the name before the hyphen
+	if h := strings.LastIndexByte(stem, '-'); h > 0 && h+1 < len(stem) && !isUpperStart(stem[h+1:]) {
+		stem, poss = stem[:h], true
+	}
+	if poss {
 		c.stem = x.span(first.bs, first.bs+len(stem), first.start)
 		s := full
 		c.surf = &s
@@ -338,7 +379,7 @@ func (x *actorExtractor) latinMention(idx []int, typ string, strong bool) cand {
 // lower-case role words ("trade minister") optionally owned by a
 // possessive ("Indonesia's") or introduced by an article.
 func (x *actorExtractor) roleBefore(i int) string {
-	w := &x.g.w
+	w := x.g.w
 	k := i - 1
 	head := false
 	for k >= 0 && i-k <= 5 {
@@ -397,7 +438,7 @@ func (x *actorExtractor) appositionAfter(j int) string {
 	if j+1 >= len(x.toks) || x.toks[j].text != "," {
 		return ""
 	}
-	w := &x.g.w
+	w := x.g.w
 	k := j + 1
 	start := k
 	if t := strings.ToLower(x.toks[k].text); t == "the" || t == "a" || t == "an" {
@@ -545,7 +586,7 @@ func (x *actorExtractor) bnMention(i, j int, stemLast string, typ string, strong
 
 // bengaliPass finds names in Bengali script with the gazetteer and cues.
 func (x *actorExtractor) bengaliPass() {
-	w := &x.g.w
+	w := x.g.w
 	for i := 0; i < len(x.toks); i++ {
 		t := x.toks[i]
 		if t.kind != tkBengali {
@@ -677,7 +718,7 @@ func (x *actorExtractor) bnNameCandidate(i int) bool {
 	if x.toks[i].kind != tkBengali {
 		return false
 	}
-	w := &x.g.w
+	w := x.g.w
 	word, stem := x.bnWord(i)
 	if utf8.RuneCountInString(stem) < 2 || w.bnStop[word] || w.bnStop[stem] || w.bnSay[word] || w.isBnRole(stem) || w.isBnOrgHead(stem) || w.bnPronoun[word] {
 		return false
@@ -746,7 +787,7 @@ var bnAmbiguousPlaces = map[string]bool{"মালি": true, "চাদ": true,
 // bnPersonAfter records a person named after the role or title at token i
 // and returns the token after the name, or i when no name follows.
 func (x *actorExtractor) bnPersonAfter(i int) int {
-	w := &x.g.w
+	w := x.g.w
 	j := i + 1
 	_, stem := x.bnWord(i)
 	isRole := w.isBnRole(stem)
@@ -835,7 +876,7 @@ func (x *actorExtractor) bnRolePhrase(i int) string {
 // bnOrgAt records an organisation whose head word is token i: the head with
 // up to four bare modifiers before it ("বাংলাদেশ কমিউনিস্ট পার্টির").
 func (x *actorExtractor) bnOrgAt(i int, stem string) {
-	w := &x.g.w
+	w := x.g.w
 	start := i
 	for k := i - 1; k >= 0 && i-k <= 4; k-- {
 		t := x.toks[k]
@@ -931,7 +972,7 @@ func (x *actorExtractor) bnNameRun(i int) int {
 // bnRunHasSurname reports a run of name tokens whose last word is a known
 // surname or whose words include a known name part next to an unknown word.
 func (x *actorExtractor) bnRunHasSurname(i, j int) bool {
-	w := &x.g.w
+	w := x.g.w
 	_, last := x.bnWord(j - 1)
 	if !w.bnName[last] {
 		return false
@@ -1029,9 +1070,6 @@ func (x *actorExtractor) group() []*group {
 	var gs []*group
 	for i, c := range x.cands {
 		k := nameNorm(c.name)
-		if c.typ == sangbad.ActorPlace {
-			k = "place:" + k
-		}
 		g := byName[k]
 		if g == nil {
 			g = &group{votes: map[string]int{}}
@@ -1131,17 +1169,15 @@ func (x *actorExtractor) sameActor(a, b *group) bool {
 			return true
 		}
 	}
-	for _, ka := range a.keys {
-		for _, kb := range b.keys {
-			if len(strings.ReplaceAll(ka, " ", "")) < 2 && !(hasBengali(a.names[0]) != hasBengali(b.names[0])) {
-				continue
-			}
-			if keysNear(ka, kb) {
-				return true
-			}
-		}
+	if ta == sangbad.ActorPlace && tb == sangbad.ActorPlace && x.placeOf(a.names[0]) != "" && x.placeOf(b.names[0]) != "" {
+		return false // two different gazetteer places
 	}
-	return false
+	// names in one script join only when equal (done by the caller); keys
+	// compare names across scripts
+	if hasBengali(a.names[0]) == hasBengali(b.names[0]) {
+		return false
+	}
+	return anyNear(a.keys, b.keys)
 }
 
 // placeOf returns the English gazetteer name of a place name in either

@@ -32,7 +32,7 @@ type gazetteer struct {
 	maxBnWords int
 	maxEnWords int
 	lex        lexicon
-	w          wordLists
+	w          *wordLists
 }
 
 // loadGazetteer parses the embedded tables. They are part of the binary and
@@ -46,7 +46,7 @@ func loadGazetteer() *gazetteer {
 }
 
 func parseGazetteer() (*gazetteer, error) {
-	g := &gazetteer{bnPlaces: map[string]place{}, enPlaces: map[string]place{}, w: newWordLists()}
+	g := &gazetteer{bnPlaces: map[string]place{}, enPlaces: map[string]place{}, w: cues}
 	for _, name := range []string{"data/places_cldr.tsv", "data/places_extra.tsv"} {
 		b, err := dataFS.ReadFile(name)
 		if err != nil {
@@ -97,11 +97,20 @@ func (g *gazetteer) bnPlace(name string) (place, bool) {
 	return p, ok
 }
 
-// enPlace looks up an English place name.
+// enPlace looks up an English place name or a common abbreviation of one.
 func (g *gazetteer) enPlace(name string) (place, bool) {
-	p, ok := g.enPlaces[strings.ToLower(name)]
+	low := strings.ToLower(name)
+	if full, ok := enPlaceAbbrevs[low]; ok {
+		low = full
+	}
+	p, ok := g.enPlaces[low]
 	return p, ok
 }
+
+// enPlaceAbbrevs are English abbreviations of place names.
+var enPlaceAbbrevs = map[string]string{"u.s.": "united states", "us": "united states", "u.s.a.": "united states", "usa": "united states",
+	"u.k.": "united kingdom", "uk": "united kingdom", "uae": "united arab emirates", "u.a.e.": "united arab emirates", "britain": "united kingdom",
+	"america": "united states", "the united states": "united states"}
 
 // lexicon is a sorted word list searched in place: one string and the
 // offsets of its words, about 3 MB for 110,000 words.

@@ -17,7 +17,7 @@ const (
 	if then than as because though although however meanwhile moreover instead yesterday today tomorrow
 	according said says say told tells added asked mr mrs ms dr st monday tuesday wednesday thursday friday
 	saturday sunday january february march april may june july august september october november december
-	jan feb mar apr jun jul aug sep sept oct nov dec reuters ap afp cnn note photo video read editing
+	jan feb mar apr jun jul aug sep sept oct nov dec note photo video read editing later earlier now e-mail email god
 	reporting writing additional watch click share advertisement copyright`
 
 	// English organisation head words (last word of the name).
@@ -125,7 +125,11 @@ const (
 	declared announced confirmed admitted acknowledged replied responded tweeted posted`
 )
 
-// wordLists are the cue word sets, built once.
+// cues are the cue word sets: read-only tables built once when the
+// package loads (extractQuotes has no Extractor to hang them on).
+var cues = newWordLists()
+
+// wordLists are the cue word sets.
 type wordLists struct {
 	enStop, enOrgSuffix, enOrgPrefix, enTitle, enRole, enSay map[string]bool
 	bnStop, bnTitle, bnRole, bnOrgHead, bnOrgDesc, bnName    map[string]bool
@@ -145,8 +149,8 @@ func wordSet(s string, fold bool) map[string]bool {
 	return m
 }
 
-func newWordLists() wordLists {
-	return wordLists{
+func newWordLists() *wordLists {
+	return &wordLists{
 		enStop:      wordSet(enStopWords, true),
 		enOrgSuffix: wordSet(enOrgSuffixes, true),
 		enOrgPrefix: wordSet(enOrgPrefixes, true),
