@@ -306,7 +306,6 @@ func closeTo(a, b float64) bool {
 	return math.Abs(a-b) <= 0.005*math.Abs(b)
 }
 
-
 func fmtAmount(v float64, cur string) string {
 	s := strconv.FormatFloat(v, 'f', -1, 64)
 	if cur != "" {

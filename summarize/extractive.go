@@ -93,7 +93,7 @@ func (e *Extractive) Summarize(d Document, length string) sangbad.Summary {
 	if d.Sentences == nil {
 		d.Sentences = segment.Sentences(d.Text)
 	}
-	b := LengthBudget(length, len(d.Sentences), wordCount(d.Text))
+	b := LengthBudget(length, len(d.Sentences), countWords(d.Text))
 	s := e.SummarizeBudget(d, b)
 	if length == "" {
 		length = sangbad.LengthStandard
@@ -147,12 +147,11 @@ func (e *Extractive) Lead(d Document, b Budget) sangbad.Summary {
 		d.Sentences = segment.Sentences(d.Text)
 	}
 	out := sangbad.Summary{Language: d.Language, Method: "lead", Sentences: []sangbad.SummarySentence{}}
-	ix := segment.NewIndex(d.Text)
-	units := buildUnits(d.Text, ix, d.Sentences, paragraphs(d.Text, d.Sentences), maxQuoteSentences)
+	units := buildUnits(d.Text, d.Sentences, maxQuoteSentences)
 	total := 0
 	var texts []string
 	for _, u := range units {
-		w := wordCount(u.text)
+		w := countWords(u.text)
 		if !fits(b, len(texts), total, w) {
 			break
 		}
@@ -200,8 +199,7 @@ func (e *Extractive) rank(d Document) ranked {
 	if d.Sentences == nil {
 		d.Sentences = segment.Sentences(d.Text)
 	}
-	ix := segment.NewIndex(d.Text)
-	units := buildUnits(d.Text, ix, d.Sentences, paragraphs(d.Text, d.Sentences), maxQuoteSentences)
+	units := buildUnits(d.Text, d.Sentences, maxQuoteSentences)
 	n := len(units)
 	r := ranked{units: units, score: make([]float64, n)}
 	if n == 0 {
@@ -212,8 +210,8 @@ func (e *Extractive) rank(d Document) ranked {
 		stop = e.stop[scriptLanguage(d.Text)]
 	}
 	for i := range units {
-		units[i].terms = terms(units[i].text, stop)
-		units[i].words = wordCount(units[i].text)
+		units[i].terms, units[i].words, units[i].digits = terms(units[i].text, stop)
+		units[i].lower = strings.ToLower(units[i].text)
 	}
 	vocab := map[string]int{}
 	df := []int{}
@@ -243,9 +241,10 @@ func (e *Extractive) rank(d Document) ranked {
 	cent := textRank(r.vec)
 	var title sparse
 	if d.Title != "" {
-		title = vectorize(terms(d.Title, stop), vocab, idf)
+		tt, _, _ := terms(d.Title, stop)
+		title = vectorize(tt, vocab, idf)
 	}
-	facts := factCounts(d, ix, units)
+	facts := factCounts(d, units)
 	wc, wp, wt := weightCentrality, weightPosition, 0.0
 	if len(title) > 0 {
 		wt = weightTitle
@@ -260,7 +259,7 @@ func (e *Extractive) rank(d Document) ranked {
 		if wt > 0 {
 			s += wt * cosine(r.vec[i], title)
 		}
-		r.score[i] = s * lengthFactor(u.words) * styleFactor(u.text)
+		r.score[i] = s * lengthFactor(u.words) * styleFactor(u.text, u.lower)
 	}
 	return r
 }
@@ -281,8 +280,7 @@ func lengthFactor(words int) float64 {
 // styleFactor discounts what does not belong in a summary: page furniture
 // ("Watch ... »", "E-mail to a friend"), wire trailers ("Reporting by"),
 // questions and sentences that lean on the one before ("He added").
-func styleFactor(t string) float64 {
-	lt := strings.ToLower(t)
+func styleFactor(t, lt string) float64 {
 	for _, p := range []string{"reporting by", "editing by", "e-mail to a friend", "click here", "all rights reserved", "copyright", "follow us", "read more", "updated:", "last updated"} {
 		if strings.HasPrefix(lt, p) || strings.Contains(lt, p) && len(lt) < 80 {
 			return 0.05
@@ -320,13 +318,11 @@ func isEnd(r rune) bool {
 // factCounts counts the facts in each unit: amounts, dates, actor mentions
 // and attributed quotes; numbers count too when the extractor found
 // nothing, so fact density still helps without rules.
-func factCounts(d Document, ix *segment.Index, units []unit) []float64 {
+func factCounts(d Document, units []unit) []float64 {
 	out := make([]float64, len(units))
-	// unit of each byte offset by binary search over unit starts
-	at := func(runeStart int) int {
-		b := ix.Byte(runeStart)
-		i := sort.Search(len(units), func(i int) bool { return units[i].end > b })
-		if i < len(units) && units[i].start <= b {
+	at := func(r int) int {
+		i := sort.Search(len(units), func(i int) bool { return units[i].rend > r })
+		if i < len(units) && units[i].rstart <= r {
 			return i
 		}
 		return -1
@@ -346,10 +342,11 @@ func factCounts(d Document, ix *segment.Index, units []unit) []float64 {
 		any = true
 	}
 	for _, a := range d.Facts.Actors {
-		seen := map[int]bool{}
+		last := -1
 		for _, m := range a.Mentions {
-			if i := at(m.Start); i >= 0 && !seen[i] {
-				seen[i] = true
+			// one count per actor and unit
+			if i := at(m.Start); i >= 0 && i != last {
+				last = i
 				out[i] += 0.75
 				any = true
 			}
@@ -362,12 +359,7 @@ func factCounts(d Document, ix *segment.Index, units []unit) []float64 {
 	}
 	if !any {
 		for i, u := range units {
-			for _, w := range segment.Words(u.text) {
-				r, _ := utf8.DecodeRuneInString(w.Text)
-				if unicode.IsDigit(r) {
-					out[i] += 0.5
-				}
-			}
+			out[i] = 0.5 * float64(u.digits)
 		}
 	}
 	return out
@@ -398,7 +390,7 @@ func selectUnits(r ranked, b Budget) []int {
 			for _, j := range picked {
 				sim = math.Max(sim, cosine(r.vec[i], r.vec[j]))
 			}
-			if sim >= redundancy || seenText[strings.ToLower(r.units[i].text)] {
+			if sim >= redundancy || seenText[r.units[i].lower] {
 				used[i] = true // repeats a chosen unit: never pick it
 				continue
 			}
@@ -411,26 +403,12 @@ func selectUnits(r ranked, b Budget) []int {
 			break
 		}
 		used[best] = true
-		seenText[strings.ToLower(r.units[best].text)] = true
+		seenText[r.units[best].lower] = true
 		picked = append(picked, best)
 		total += r.units[best].words
 	}
 	sort.Ints(picked)
 	return picked
-}
-
-// paragraphs returns the paragraph number of each sentence.
-func paragraphs(text string, sents []sangbad.Span) []int {
-	paras := segment.Paragraphs(text)
-	out := make([]int, len(sents))
-	p := 0
-	for i, s := range sents {
-		for p+1 < len(paras) && paras[p].End <= s.Start {
-			p++
-		}
-		out[i] = p
-	}
-	return out
 }
 
 // stripDateline removes a wire dateline from the start of the lead
@@ -447,7 +425,7 @@ func stripDateline(t string) string {
 			continue
 		}
 		rest := strings.TrimSpace(t[i+len(dash):])
-		if wordCount(rest) < 4 {
+		if countWords(rest) < 4 {
 			continue
 		}
 		r, size := utf8.DecodeRuneInString(rest)
@@ -463,7 +441,7 @@ func stripDateline(t string) string {
 // mid-clause or inside a quotation.
 func trimHeadline(t string, limit int) string {
 	t = strings.TrimSpace(t)
-	if wordCount(t) > limit {
+	if countWords(t) > limit {
 		cut := -1
 		depth := 0
 		words := 0

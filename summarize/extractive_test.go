@@ -136,7 +136,7 @@ func TestSummarizeArticles(t *testing.T) {
 					}
 				}
 				if length == sangbad.LengthStandard {
-					if sw, aw := wordCount(s.Text), wordCount(a.Text); aw > 400 && sw > aw/2 {
+					if sw, aw := countWords(s.Text), countWords(a.Text); aw > 400 && sw > aw/2 {
 						t.Errorf("standard summary has %d of %d words", sw, aw)
 					}
 				}
@@ -201,7 +201,7 @@ func TestBuildUnitsGroupsOpenQuotations(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			sents := segment.Sentences(tt.text)
-			us := buildUnits(tt.text, segment.NewIndex(tt.text), sents, paragraphs(tt.text, sents), maxQuoteSentences)
+			us := buildUnits(tt.text, sents, maxQuoteSentences)
 			var got [][2]int
 			for _, u := range us {
 				got = append(got, [2]int{u.first, u.last})
@@ -308,5 +308,17 @@ func BenchmarkExtractive(b *testing.B) {
 				e.Summarize(Document{Text: text, Language: c.lang}, sangbad.LengthStandard)
 			}
 		})
+	}
+}
+
+func TestCountWords(t *testing.T) {
+	texts := []string{"", "don't stop 3.5, 1,25,000 a.b x'", "U.S.-based ‘quoted’ ১২৫ মিলিয়ন GoTo-এর"}
+	for _, a := range readFixtures(t) {
+		texts = append(texts, a.Text)
+	}
+	for _, s := range texts {
+		if got, want := countWords(s), len(segment.Words(s)); got != want {
+			t.Errorf("countWords = %d, len(Words) = %d for %.40q", got, want, s)
+		}
 	}
 }

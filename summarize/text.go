@@ -107,19 +107,48 @@ func stem(w string) string {
 	return w
 }
 
-// terms returns the ranking terms of a text: folded, stemmed word tokens
-// that are not stopwords and contain a letter or digit.
-func terms(text string, stop map[string]bool) []string {
-	toks := segment.Tokens(text)
-	out := toks[:0]
-	for _, t := range toks {
-		t = foldToken(t)
+// terms returns the ranking terms of a text (folded, stemmed word tokens
+// that are not stopwords and contain a letter or digit), its number of
+// words and the number of words that are numbers.
+func terms(text string, stop map[string]bool) (ts []string, words, digits int) {
+	ws := segment.Words(text)
+	ts = make([]string, 0, len(ws))
+	for _, w := range ws {
+		r, _ := utf8.DecodeRuneInString(w.Text)
+		if unicode.IsDigit(r) {
+			digits++
+		}
+		t := foldToken(lower(w.Text))
 		if stop[t] || utf8.RuneCountInString(t) < 2 && !isDigits(t) {
 			continue
 		}
-		out = append(out, stem(t))
+		ts = append(ts, stem(t))
 	}
-	return out
+	return ts, len(ws), digits
+}
+
+// lower lower-cases s, without allocating when there is nothing to change
+// (Bengali has no case).
+func lower(s string) string {
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c >= utf8.RuneSelf || 'A' <= c && c <= 'Z' {
+			if c < utf8.RuneSelf || hasUpper(s[i:]) {
+				return strings.ToLower(s)
+			}
+			return s
+		}
+	}
+	return s
+}
+
+func hasUpper(s string) bool {
+	for _, r := range s {
+		if unicode.IsUpper(r) {
+			return true
+		}
+	}
+	return false
 }
 
 func isDigits(s string) bool {
@@ -134,6 +163,26 @@ func isDigits(s string) bool {
 	return true
 }
 
-// wordCount counts the word tokens of text (the unit of every length
-// budget).
-func wordCount(text string) int { return len(segment.Words(text)) }
+// countWords counts the word tokens of text as segment.Words does (the
+// unit of every length budget), without building them.
+func countWords(text string) int {
+	n := 0
+	in := false
+	var prev rune
+	for i, r := range text {
+		if segment.IsWordRune(r) {
+			if !in {
+				n++
+			}
+			in = true
+		} else if in && (r == '\'' || r == '’' || r == '.' || r == ',') {
+			next, _ := utf8.DecodeRuneInString(text[i+utf8.RuneLen(r):])
+			joined := unicode.IsDigit(prev) && unicode.IsDigit(next) || r != '.' && r != ',' && unicode.IsLetter(prev) && unicode.IsLetter(next)
+			in = joined
+		} else {
+			in = false
+		}
+		prev = r
+	}
+	return n
+}

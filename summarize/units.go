@@ -14,11 +14,13 @@ import (
 // paragraph as multi-paragraph quotations are), so that a summary never
 // carries half a quotation.
 type unit struct {
-	first, last int // sentence indexes, inclusive
-	start, end  int // byte offsets into the text
-	text        string
-	terms       []string
-	words       int
+	first, last  int // sentence indexes, inclusive
+	rstart, rend int // code-point offsets into the text
+	text         string
+	lower        string // lower-cased text, for exact-repeat checks
+	terms        []string
+	words        int
+	digits       int // words that start with a digit
 }
 
 // quoteDelta reports how a sentence changes the open-quotation state:
@@ -80,34 +82,80 @@ func closesQuote(s string) bool {
 	return false
 }
 
-// buildUnits groups sentences into units. paragraphOf[i] is the paragraph
-// of sentence i; a unit never crosses a paragraph.
-func buildUnits(text string, ix indexer, sents []sangbad.Span, paragraphOf []int, maxSentences int) []unit {
+// buildUnits groups sentences into units; a unit never crosses a paragraph
+// (a line break between two sentences).
+func buildUnits(text string, sents []sangbad.Span, maxSentences int) []unit {
+	bytesOf := sentenceBytes(text, sents)
+	para := make([]int, len(sents))
+	for i := 1; i < len(sents); i++ {
+		para[i] = para[i-1]
+		if strings.IndexByte(text[bytesOf[i-1][1]:bytesOf[i][0]], '\n') >= 0 {
+			para[i]++
+		}
+	}
 	var out []unit
 	for i := 0; i < len(sents); {
 		j := i
 		if quoteBalance(sents[i].Text) {
 			// extend to the sentence that closes the quotation, within the
 			// paragraph, and not beyond maxSentences
-			for k := i + 1; k < len(sents) && paragraphOf[k] == paragraphOf[i] && k-i < maxSentences; k++ {
+			for k := i + 1; k < len(sents) && para[k] == para[i] && k-i < maxSentences; k++ {
 				j = k
 				if closesQuote(sents[k].Text) {
 					break
 				}
 			}
-			if j > i && paragraphOf[j] != paragraphOf[i] {
-				j = i
-			}
 		}
-		bs, be := ix.Byte(sents[i].Start), ix.Byte(sents[j].End)
-		t := strings.Join(strings.Fields(text[bs:be]), " ")
-		out = append(out, unit{first: i, last: j, start: bs, end: be, text: t})
+		t := text[bytesOf[i][0]:bytesOf[j][1]]
+		if strings.ContainsAny(t, "\n\t\r") || strings.Contains(t, "  ") {
+			t = strings.Join(strings.Fields(t), " ")
+		}
+		out = append(out, unit{first: i, last: j, rstart: sents[i].Start, rend: sents[j].End, text: t})
 		i = j + 1
 	}
 	return out
 }
 
-// indexer is the part of segment.Index the summarizer uses.
-type indexer interface {
-	Byte(r int) int
+// sentenceBytes returns the byte range of each sentence in one pass over
+// text (sentences are in order and do not overlap).
+func sentenceBytes(text string, sents []sangbad.Span) [][2]int {
+	out := make([][2]int, len(sents))
+	if len(sents) == 0 {
+		return out
+	}
+	ascii := true
+	for i := 0; i < len(text); i++ {
+		if text[i] >= utf8.RuneSelf {
+			ascii = false
+			break
+		}
+	}
+	if ascii {
+		for i, s := range sents {
+			out[i] = [2]int{s.Start, s.End}
+		}
+		return out
+	}
+	// walk the text once, resolving each offset as it comes up
+	targets := make([]int, 0, 2*len(sents))
+	for _, s := range sents {
+		targets = append(targets, s.Start, s.End)
+	}
+	res := make([]int, len(targets))
+	k := 0
+	r := 0
+	for b := range text {
+		for k < len(targets) && targets[k] <= r {
+			res[k] = b
+			k++
+		}
+		r++
+	}
+	for ; k < len(targets); k++ {
+		res[k] = len(text)
+	}
+	for i := range sents {
+		out[i] = [2]int{res[2*i], res[2*i+1]}
+	}
+	return out
 }
