@@ -72,7 +72,8 @@ type (
 		currency string
 		percent  bool
 		year     bool
-		approx   bool // as an amount with Approximate
+		approx   bool   // as an amount with Approximate
+		qual     string // as an amount with this Qualifier
 	}
 	fdate struct {
 		sub, value string
@@ -116,8 +117,12 @@ func (f *fakeFacts) add(t testing.TB, text string, nums []fnum, dates []fdate, a
 	for _, n := range nums {
 		sp := spanOf(t, text, n.sub)
 		ns = append(ns, facts.Number{Span: sp, Value: n.value, Currency: n.currency, Percent: n.percent, Year: n.year})
-		if n.approx {
-			r.Facts.Amounts = append(r.Facts.Amounts, sangbad.Amount{Span: sp, Kind: sangbad.AmountQuantity, Value: n.value, Approximate: true})
+		if n.approx || n.qual != "" {
+			kind := sangbad.AmountQuantity
+			if n.percent {
+				kind = sangbad.AmountPercent
+			}
+			r.Facts.Amounts = append(r.Facts.Amounts, sangbad.Amount{Span: sp, Kind: kind, Value: n.value, Approximate: n.approx, Qualifier: n.qual})
 		}
 	}
 	for _, d := range dates {

@@ -205,6 +205,23 @@ func TestVerifySeedRules(t *testing.T) {
 			nums: []fnum{{sub: "একটি", value: 1}},
 		},
 		{
+			name: "a bound close to the source value",
+			text: "More than 80% of the workforce works for small businesses; TikTok has over 120 million users.",
+			nums: []fnum{{sub: "80%", value: 80, percent: true, qual: "more_than"}, {sub: "120 million", value: 120e6, qual: "more_than"}},
+		},
+		{
+			name: "a bound far from the source value",
+			text: "More than 50% of the workforce works for small businesses.",
+			nums: []fnum{{sub: "50%", value: 50, percent: true, qual: "more_than"}},
+			want: []issueGist{{sangbad.IssueNumber, "50%"}},
+		},
+		{
+			name: "a bound on the wrong side",
+			text: "Fewer than 80% of workers are in small firms.",
+			nums: []fnum{{sub: "80%", value: 80, percent: true, qual: "less_than"}},
+			want: []issueGist{{sangbad.IssueNumber, "80%"}},
+		},
+		{
 			name:    "wrong weekday",
 			text:    "The minister said on Wednesday that the trial will run for months.",
 			dates:   []fdate{{sub: "Wednesday", value: "2023-12-06", relative: true}},
@@ -243,6 +260,17 @@ func TestVerifySeedRules(t *testing.T) {
 			text:   "ইলন মাস্ক বলেছেন টিকটক বিনিয়োগ করবে।",
 			actors: []factor{{name: "ইলন মাস্ক", subs: []string{"ইলন মাস্ক"}}, {name: "টিকটক", subs: []string{"টিকটক"}}},
 			want:   []issueGist{{sangbad.IssueName, "ইলন মাস্ক"}},
+		},
+		{
+			name:   "a capitalised word at a sentence start is not taken for a name",
+			text:   "Regulators will assess the trial. Decision expected within months.",
+			actors: []factor{{name: "Decision", subs: []string{"Decision"}}},
+		},
+		{
+			name:   "a capitalised word inside a sentence is",
+			text:   "The regulators and Decision will assess the trial.",
+			actors: []factor{{name: "Decision", subs: []string{"Decision"}}},
+			want:   []issueGist{{sangbad.IssueName, "Decision"}},
 		},
 		{
 			name:   "names the source extractor missed",
@@ -467,5 +495,26 @@ func TestFormatVerified(t *testing.T) {
 	want := "verified: checked 3 numbers, 1 date, 1 name; language bn (0.98)\n"
 	if diff := cmp.Diff(want, b.String()); diff != "" {
 		t.Errorf("report (-want +got):\n%s", diff)
+	}
+}
+
+func TestAcronyms(t *testing.T) {
+	s := &Source{text: "At least 14 people died, the Algerie Presse Service reported. The National Health Service and the Islamic Courts Union (ICU) were named."}
+	tests := []struct {
+		name string
+		want bool
+	}{
+		{"NHS", true},
+		{"APS", true},
+		{"ICU", true},
+		{"Islamic Courts Union", true},
+		{"CIA", false},
+		{"Abdelmadjid Tebboune", false}, // initials "at" are a word, not an acronym
+		{"National Service", false},
+	}
+	for _, tt := range tests {
+		if got := acronymMatch(tt.name, s); got != tt.want {
+			t.Errorf("acronymMatch(%q) = %v, want %v", tt.name, got, tt.want)
+		}
 	}
 }

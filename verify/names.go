@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"golang.org/x/text/unicode/norm"
 
@@ -16,8 +17,15 @@ import (
 // by cross-script key, so that a name the extractor missed in the source
 // but that the source does contain is not an issue.
 func (c *check) names() {
+	var starts map[int]bool
 	for _, a := range c.txt.Facts.Actors {
 		if len(a.Mentions) == 0 && a.Name == "" {
+			continue
+		}
+		if starts == nil {
+			starts = sentenceStarts(c.ix.String())
+		}
+		if capitalOnly(a, starts) {
 			continue
 		}
 		c.counts.Names++
@@ -87,6 +95,9 @@ func (c *check) supportsName(n string) bool {
 	}
 	words := s.foldedWords()
 	if containsRun(words, toks, literalEq) {
+		return true
+	}
+	if acronymMatch(n, s) {
 		return true
 	}
 	keys, nameKeys := s.wordKeys(c.v.nameKey)
@@ -208,7 +219,7 @@ func trimPossessive(w string) string {
 // place: "indonesian" of "indonesia", "chinese" of "china", "bangladeshi"
 // of "bangladesh".
 func isDemonym(word, place string) bool {
-	if len(place) < 4 || len(word) <= len(place)-1 {
+	if len(place) < 4 {
 		return false
 	}
 	stems := []string{place}
@@ -223,7 +234,136 @@ func isDemonym(word, place string) bool {
 		switch rest {
 		case "n", "an", "ian", "ese", "i", "ish", "ean":
 			return true
+		case "": // "Somali" of "Somalia"
+			return stem != place
 		}
 	}
 	return false
+}
+
+// acronymMatch reports whether name n is the acronym of a run of
+// capitalised source words ("NHS" for "National Health Service") or a
+// run whose acronym the source uses ("Islamic Courts Union" for "ICU").
+func acronymMatch(n string, s *Source) bool {
+	acr, caps := s.acronyms()
+	if isAcronym(n) {
+		return acr[strings.ToLower(n)]
+	}
+	words := strings.Fields(n)
+	if len(words) < 2 {
+		return false
+	}
+	var ini []rune
+	for _, w := range words {
+		r := []rune(w)
+		if connector(w) {
+			continue
+		}
+		if !unicode.IsUpper(r[0]) {
+			return false
+		}
+		ini = append(ini, unicode.ToLower(r[0]))
+	}
+	return len(ini) >= 2 && caps[string(ini)]
+}
+
+// isAcronym reports 2-6 upper-case Latin letters.
+func isAcronym(n string) bool {
+	r := []rune(n)
+	if len(r) < 2 || len(r) > 6 {
+		return false
+	}
+	for _, c := range r {
+		if c < 'A' || c > 'Z' {
+			return false
+		}
+	}
+	return true
+}
+
+func connector(w string) bool {
+	switch strings.ToLower(w) {
+	case "of", "and", "for", "the", "&", "de", "on", "in":
+		return true
+	}
+	return false
+}
+
+// acronyms returns the lower-cased initials of every stretch of 2-6
+// consecutive capitalised words in the source, and the source's acronyms
+// (words in capitals), lower-cased.
+func (s *Source) acronyms() (initials, caps map[string]bool) {
+	s.acrOnce.Do(func() {
+		s.acr = map[string]bool{}
+		s.caps = map[string]bool{}
+		var run []rune
+		flush := func() {
+			for i := range run {
+				for j := i + 2; j <= len(run) && j-i <= 6; j++ {
+					s.acr[string(run[i:j])] = true
+				}
+			}
+			run = run[:0]
+		}
+		for _, w := range segment.Words(s.text) {
+			if isAcronym(w.Text) {
+				s.caps[strings.ToLower(w.Text)] = true
+			}
+			first, _ := utf8.DecodeRuneInString(w.Text)
+			switch {
+			case unicode.Is(unicode.Latin, first) && unicode.IsUpper(first):
+				run = append(run, unicode.ToLower(first))
+			case len(run) > 0 && connector(w.Text):
+			default:
+				flush()
+			}
+		}
+		flush()
+	})
+	return s.acr, s.caps
+}
+
+// capitalOnly reports an actor that may be no name at all: one Latin word
+// without inner capitals ("Blast", "Decision", "Skip") found only at the
+// start of sentences, where every English word is capitalised. Short
+// summaries give an extractor no other evidence, and flagging such words
+// would be a false alarm far more often than it would catch an invented
+// name (an invented person or company is nearly always introduced by a
+// full name or mid-sentence, which is still checked).
+func capitalOnly(a sangbad.Actor, starts map[int]bool) bool {
+	if len(a.Mentions) == 0 {
+		return false
+	}
+	for _, m := range a.Mentions {
+		if !starts[m.Start] {
+			return false
+		}
+		r := []rune(m.Text)
+		if len(r) < 2 || !unicode.Is(unicode.Latin, r[0]) || !unicode.IsUpper(r[0]) {
+			return false
+		}
+		for _, c := range r[1:] {
+			if !unicode.IsLower(c) {
+				return false // "TikTok", "NHS", "Ex-Sen", two words
+			}
+		}
+	}
+	return true
+}
+
+// sentenceStarts returns the code-point offsets of the first word of every
+// sentence and line of text.
+func sentenceStarts(text string) map[int]bool {
+	out := map[int]bool{}
+	for _, p := range segment.Paragraphs(text) {
+		if ws := segment.Words(p.Text); len(ws) > 0 {
+			out[p.Start+ws[0].Start] = true
+		}
+	}
+	for _, s := range segment.Sentences(text) {
+		if ws := segment.Words(s.Text); len(ws) > 0 {
+			out[s.Start+ws[0].Start] = true
+		}
+	}
+	return out
 }

@@ -27,12 +27,19 @@ type numFact struct {
 	unit     unit
 	currency string
 	year     bool
-	approx   bool
+	// date is set for the day or year of a date expression, which the
+	// date check covers.
+	date   bool
+	approx bool
+	// qualifier is the amount's "more_than", "less_than", "up_to" or
+	// "at_least".
+	qualifier string
 }
 
 // Tolerances. A value matches a source value within relTolerance (so
 // "$0.84 billion" is $840 million and rounding in the last place passes);
-// a text that says "about" gets approxTolerance.
+// a text that says "about" and whose precision is unknown (number words,
+// compound amounts) gets approxTolerance.
 const (
 	relTolerance    = 0.005
 	approxTolerance = 0.05
@@ -46,7 +53,7 @@ func classify(nums []facts.Number, amounts []sangbad.Amount, withMax bool) []num
 	out := make([]numFact, 0, len(nums)+len(amounts))
 	covered := make([]bool, len(amounts))
 	for _, n := range nums {
-		f := numFact{span: n.Span, value: n.Value, currency: n.Currency, year: n.Year}
+		f := numFact{span: n.Span, value: n.Value, currency: n.Currency, year: n.Year, date: n.Date, approx: n.Approximate}
 		switch {
 		case n.Currency != "":
 			f.unit = unitMoney
@@ -60,6 +67,9 @@ func classify(nums []facts.Number, amounts []sangbad.Amount, withMax bool) []num
 			covered[i] = true
 			if a.Approximate {
 				f.approx = true
+			}
+			if a.Qualifier != "" {
+				f.qualifier = a.Qualifier
 			}
 			if !near(n.Value, a.Value, 1e-9) && (a.ValueMax == nil || !near(n.Value, *a.ValueMax, 1e-9)) {
 				continue
@@ -77,12 +87,18 @@ func classify(nums []facts.Number, amounts []sangbad.Amount, withMax bool) []num
 			f.year = false
 		}
 		out = append(out, f)
+		if n.ValueMax != 0 && n.ValueMax != n.Value {
+			// both ends of a range must be supported ("3-4 months")
+			g := f
+			g.value = n.ValueMax
+			out = append(out, g)
+		}
 	}
 	for i, a := range amounts {
 		if covered[i] {
 			continue
 		}
-		f := numFact{span: a.Span, value: a.Value, approx: a.Approximate}
+		f := numFact{span: a.Span, value: a.Value, approx: a.Approximate, qualifier: a.Qualifier}
 		if a.Number != nil {
 			f.span = *a.Number
 		}
@@ -124,7 +140,7 @@ func (c *check) numbers() {
 		}
 	}
 	for _, n := range nums {
-		if overlapsAny(n.span, skip) || insideAny(n.span, names) || isArticle(n) {
+		if overlapsAny(n.span, skip) || insideAny(n.span, names) || isArticle(n) || (n.date && !n.year) {
 			continue
 		}
 		if n.year && n.unit == unitPlain {
@@ -160,7 +176,7 @@ func isArticle(n numFact) bool {
 // supports reports whether a source number supports n.
 func (s *Source) supports(n numFact) bool {
 	for _, m := range s.nums {
-		if compatible(n, m) && valueMatch(n, m.value) {
+		if compatible(n, m) && (valueMatch(n, m.value) || boundMatch(n, m.value)) {
 			return true
 		}
 	}
@@ -181,29 +197,62 @@ func compatible(n, m numFact) bool {
 	return true
 }
 
-// valueMatch reports whether text number n restates source value src.
+// valueMatch reports whether text number n restates source value src:
+// exactly, within relTolerance, or rounded to the precision the text
+// writes ("1.2 million" for 1,234,567; "১৩ কোটি" for 125 million), which
+// needs two significant digits ("$6 billion" does not pass for $6.4
+// billion) unless the text says "about" ("about $6 billion", "about 70
+// million" for 67 million, where trailing zeros are not significant).
+// Small integers ("five months", "19 people") must be exact.
 func valueMatch(n numFact, src float64) bool {
 	v := n.value
 	if v == src {
 		return true
 	}
 	p := precisionOf(n)
+	if n.approx {
+		if !p.known {
+			return near(v, src, approxTolerance)
+		}
+		step := p.scale * math.Pow(10, -float64(p.decimals))
+		if p.decimals == 0 {
+			step *= math.Pow(10, float64(p.trailing))
+		}
+		if math.Abs(v-src) <= step/2*(1+1e-9) {
+			return true
+		}
+	}
 	if isInteger(v) && math.Abs(v) < 1000 && p.scale <= 1 && p.decimals == 0 {
-		// small integers are exact unless the text says "about"
-		return n.approx && near(v, src, approxTolerance)
+		return false
 	}
 	if near(v, src, relTolerance) {
 		return true
 	}
-	if n.approx && near(v, src, approxTolerance) {
-		return true
-	}
-	// Rounding to the precision written: "1.2 million" for 1,234,567,
-	// "১৩ কোটি" for 125 million. Only with two significant digits or more,
-	// so that "$6 billion" does not pass for $6.4 billion.
 	if p.known && p.sig >= 2 && (p.scale >= 1000 || p.decimals > 0) {
 		step := p.scale * math.Pow(10, -float64(p.decimals))
 		return math.Abs(v-src) <= step/2*(1+1e-9)
+	}
+	return false
+}
+
+// boundTolerance is how far a bound may be from the value it bounds: "more
+// than 80%" states 83% fairly, "more than 10%" would not.
+const boundTolerance = 0.25
+
+// boundMatch reports whether a text bound ("more than 80%", "up to 100")
+// truthfully and closely states source value src.
+func boundMatch(n numFact, src float64) bool {
+	v := math.Abs(n.value)
+	s := math.Abs(src)
+	switch n.qualifier {
+	case "more_than":
+		return s > v && s <= v*(1+boundTolerance)
+	case "at_least":
+		return s >= v && s <= v*(1+boundTolerance)
+	case "less_than":
+		return s < v && s >= v*(1-boundTolerance)
+	case "up_to":
+		return s <= v && s >= v*(1-boundTolerance)
 	}
 	return false
 }
@@ -215,6 +264,7 @@ type precision struct {
 	known    bool
 	decimals int
 	sig      int
+	trailing int // trailing zeros of a whole mantissa ("70" has 1)
 	scale    float64
 }
 
@@ -261,6 +311,9 @@ scan:
 	p.decimals = len(frac)
 	p.scale = math.Pow(10, k)
 	p.sig = len(strings.TrimLeft(intPart+frac, "0"))
+	if frac == "" {
+		p.trailing = len(intPart) - len(strings.TrimRight(intPart, "0"))
+	}
 	return p
 }
 

@@ -34,6 +34,10 @@ type Source struct {
 	wordsOnce sync.Once
 	words     []string
 
+	acrOnce sync.Once
+	acr     map[string]bool
+	caps    map[string]bool
+
 	keysOnce sync.Once
 	keys     []string // nameKey of each word, built on first use
 	nameKeys map[string]bool

@@ -118,7 +118,9 @@ func (v *Verifier) Verify(ctx context.Context, req Request) (Result, error) {
 			return Result{}, err
 		}
 	}
-	tf, err := v.ext.Extract(ctx, req.Text, facts.Options{Published: src.ref, Language: req.Language})
+	// The text's language is left to the extractor (by script): the
+	// expected language may be exactly what is wrong with the text.
+	tf, err := v.ext.Extract(ctx, req.Text, facts.Options{Published: src.ref})
 	if err != nil {
 		return Result{}, fmt.Errorf("extract text facts: %w", err)
 	}
