@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/sangbad/sangbad"
+	"github.com/sangbad/sangbad/batch/feed"
 )
 
 func runAnalyze(ctx context.Context, e *env, args []string) error {
@@ -83,7 +84,7 @@ func readArticle(e *env, name string, maxChars int) (string, error) {
 	}
 	text := string(b)
 	if isHTML(name, text) {
-		text = htmlText(text)
+		text = feed.HTMLText(text)
 	}
 	return text, nil
 }
