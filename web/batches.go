@@ -219,11 +219,16 @@ func (w *lazyWriter) start() {
 	w.c.Writer.WriteHeaderNow()
 }
 
+// Write sends p at once: results are streamed as they are read.
 func (w *lazyWriter) Write(p []byte) (int, error) {
 	if !w.started {
 		w.start()
 	}
-	return w.c.Writer.Write(p)
+	n, err := w.c.Writer.Write(p)
+	if err == nil {
+		w.c.Writer.Flush()
+	}
+	return n, err
 }
 
 var _ io.Writer = (*lazyWriter)(nil)

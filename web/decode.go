@@ -114,9 +114,11 @@ func jsonError(body []byte, err error, dst any) error {
 	var typ *json.UnmarshalTypeError
 	switch {
 	case errors.As(err, &syn):
-		line, col := lineCol(body, syn.Offset)
+		// Offset counts the bytes read, the bad one included.
+		off := max(syn.Offset-1, 0)
+		line, col := lineCol(body, off)
 		return newError(sangbad.Invalid, codeInvalidJSON,
-			fmt.Sprintf("invalid JSON at offset %d (line %d, column %d): %s", syn.Offset, line, col, syn.Error()))
+			fmt.Sprintf("invalid JSON at offset %d (line %d, column %d): %s", off, line, col, syn.Error()))
 	case errors.Is(err, io.ErrUnexpectedEOF):
 		return newError(sangbad.Invalid, codeInvalidJSON,
 			fmt.Sprintf("invalid JSON: the body ends early (after %d bytes)", len(body)))

@@ -201,14 +201,6 @@ func (s *server) cors() gin.HandlerFunc {
 	}
 }
 
-// handlePreflight answers OPTIONS the cors middleware did not take.
-func handlePreflight() gin.HandlerFunc {
-	return func(c *gin.Context) {
-		c.Header("Allow", "GET, POST, OPTIONS")
-		c.Status(http.StatusNoContent)
-	}
-}
-
 // auth checks "Authorization: Bearer <key>" against the hashed keys. A
 // presented key is always checked; a missing one only when required.
 func (s *server) auth(required bool) gin.HandlerFunc {

@@ -13,6 +13,8 @@ func (s *server) addRoutes(r *gin.Engine) {
 		s.cors(),
 	)
 	r.NoRoute(handleNotFound(s.log))
+	// An OPTIONS request reaches the cors middleware through NoMethod: it
+	// answers the preflights of allowed origins with 204.
 	r.NoMethod(handleMethodNotAllowed(s.log))
 
 	// Public: the page, the contract and the probes.
@@ -28,8 +30,6 @@ func (s *server) addRoutes(r *gin.Engine) {
 	} else {
 		r.GET("/metrics", handleMetrics(s.deps.Registry))
 	}
-	// CORS preflight for every path (the cors middleware answers it).
-	r.OPTIONS("/*path", handlePreflight())
 
 	v1 := r.Group("/v1", s.auth(s.cfg.RequireAPIKey), s.limit(), s.inFlight())
 	timed := v1.Group("", s.deadline())
