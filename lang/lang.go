@@ -116,12 +116,12 @@ func New(opts Options) (*Detector, error) {
 		return nil, fmt.Errorf("lang: MinConfidence %v is above 1", opts.MinConfidence)
 	}
 	d := &Detector{opts: opts}
-	d.fast = newStage([]lingua.Language{lingua.English, lingua.German, lingua.French, lingua.Spanish, lingua.Dutch}, "abc def")
+	d.fast = newStage([]lingua.Language{lingua.English, lingua.German, lingua.French, lingua.Spanish, lingua.Dutch}, "abc def qqq")
 	probes := map[script]string{
-		scriptLatin:      "abc def",
-		scriptCyrillic:   "абв где",
-		scriptArabic:     "ابت ثجح",
-		scriptDevanagari: "कखग घचछ",
+		scriptLatin:      "abc def qqq",
+		scriptCyrillic:   "абв где ъъъ",
+		scriptArabic:     "ابت ثجح ظظظ",
+		scriptDevanagari: "कखग घचछ ञञञ",
 	}
 	for s, p := range probes {
 		d.full[s] = newStage(languagesOf(s), p)

@@ -93,10 +93,11 @@ func (d *Detector) others(ctx context.Context, c *census, main script, mainCode 
 			if checked == maxChunkChecks {
 				break
 			}
-			idx, lower, english := c.chunkWords(ch, main)
-			if len(idx) < minChunkWords || english > 0 || lower*2 < len(idx) {
+			words, lower, english := c.chunkCounts(ch, main)
+			if words < minChunkWords || english > 0 || lower*2 < words {
 				continue
 			}
+			idx := c.chunkWords(ch, main)
 			checked++
 			if err := ctx.Err(); err != nil {
 				return nil, err
@@ -109,15 +110,17 @@ func (d *Detector) others(ctx context.Context, c *census, main script, mainCode 
 		}
 	case mainCode == "bn":
 		for _, ch := range c.chunks {
-			idx, _, _ := c.chunkWords(ch, main)
-			as := 0
-			for _, i := range idx {
-				if c.words[i].assamese {
-					as++
+			words, as := 0, 0
+			for i := ch.first; i < ch.last; i++ {
+				if w := c.words[i]; w.s == scriptBengali {
+					words++
+					if w.assamese {
+						as++
+					}
 				}
 			}
-			if len(idx) >= minRunWords && (as >= 2 || as*5 >= len(idx) && as > 0) {
-				add(assameseCode, []run{c.runOf(idx)})
+			if words >= minRunWords && (as >= 2 || as > 0 && as*5 >= words) {
+				add(assameseCode, []run{c.runOf(c.chunkWords(ch, main))})
 			}
 		}
 	}
@@ -205,15 +208,16 @@ func (c *census) isRunningText(r run, g script) bool {
 	return true
 }
 
-// chunkWords returns the words of chunk ch in script group g, how many of
-// them start lower-case and how many are English function words.
-func (c *census) chunkWords(ch chunk, g script) (idx []int, lower, english int) {
+// chunkCounts returns how many words of chunk ch are in script group g,
+// how many of them start lower-case and how many are English function
+// words.
+func (c *census) chunkCounts(ch chunk, g script) (words, lower, english int) {
 	for i := ch.first; i < ch.last; i++ {
 		w := c.words[i]
 		if w.s.group() != g {
 			continue
 		}
-		idx = append(idx, i)
+		words++
 		if w.lower {
 			lower++
 		}
@@ -221,7 +225,18 @@ func (c *census) chunkWords(ch chunk, g script) (idx []int, lower, english int) 
 			english++
 		}
 	}
-	return idx, lower, english
+	return words, lower, english
+}
+
+// chunkWords returns the indexes of the words of chunk ch in script group g.
+func (c *census) chunkWords(ch chunk, g script) []int {
+	var idx []int
+	for i := ch.first; i < ch.last; i++ {
+		if c.words[i].s.group() == g {
+			idx = append(idx, i)
+		}
+	}
+	return idx
 }
 
 // runOf is the run from the first to the last of the words idx.
