@@ -72,3 +72,16 @@ func (w webVerifier) Verify(ctx context.Context, req web.VerifyRequest) (web.Ver
 	}
 	return web.VerifyResult{Verified: res.Verified, Issues: issues}, nil
 }
+
+// Ready reports whether the service can do its work: the detector answers
+// and, when configured, the LLM backend too.
+func (c *core) Ready(ctx context.Context) error {
+	l, err := c.detector.Detect(ctx, "The minister said on Tuesday that the talks would continue.")
+	if err != nil {
+		return fmt.Errorf("language detector: %w", err)
+	}
+	if l.Code != "en" {
+		return fmt.Errorf("language detector answers %q for an English sentence", l.Code)
+	}
+	return c.llmReady(ctx)
+}

@@ -55,6 +55,7 @@ func commands() []command {
 		{"watch", "watch --feed URL --every 1m  poll RSS/Atom feeds and analyse new stories", runWatch},
 		{"worker", "worker --nats nats://...  process queued articles from NATS JetStream", runWorker},
 		{"eval", "eval [--dir ../shared/eval]  score the extractor and summarizer on labelled data", runEval},
+		{"hash-key", "hash-key KEY  print the sha256:<hex> hash of an API key, to store in an API keys file", runHashKey},
 		{"version", "version  print the version", func(_ context.Context, e *env, _ []string) error {
 			_, err := fmt.Fprintln(e.stdout, "sangbad", version)
 			return err

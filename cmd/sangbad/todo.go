@@ -3,12 +3,23 @@ package main
 import (
 	"context"
 	"errors"
+
+	"github.com/prometheus/client_golang/prometheus"
+
+	"github.com/sangbad/sangbad/web"
 )
 
 var errTODO = errors.New("not built yet")
 
-func runServe(ctx context.Context, e *env, args []string) error     { return errTODO }
 func runTranslate(ctx context.Context, e *env, args []string) error { return errTODO }
 func runBatch(ctx context.Context, e *env, args []string) error     { return errTODO }
 func runWatch(ctx context.Context, e *env, args []string) error     { return errTODO }
 func runWorker(ctx context.Context, e *env, args []string) error    { return errTODO }
+
+func (c *core) webTranslator() web.Translator            { return nil }
+func (c *core) llmConfigured() bool                      { return false }
+func (c *core) llmReady(ctx context.Context) error       { return nil }
+func (c *core) registerMetrics(reg *prometheus.Registry) {}
+func (c *core) startQueue(ctx context.Context, reg *prometheus.Registry) (web.Batches, error) {
+	return nil, errTODO
+}
