@@ -573,6 +573,14 @@ func (x *actorExtractor) bnMention(i, j int, stemLast string, typ string, strong
 	sl := len(raw)
 	if n := nfc(raw); n == raw && strings.HasPrefix(raw, stemLast) {
 		sl = len(stemLast)
+	} else if n != raw {
+		// precomposed nukta letters: find the raw prefix whose NFC is the stem
+		for b := range raw {
+			if b > 0 && nfc(raw[:b]) == stemLast {
+				sl = b
+				break
+			}
+		}
 	}
 	c := cand{typ: typ, strong: strong, ti: i, tj: j}
 	c.stem = x.span(x.toks[i].bs, last.bs+sl, x.toks[i].start)
@@ -632,6 +640,11 @@ func (x *actorExtractor) bengaliPass() {
 		if word == "যেমন" && i+1 < len(x.toks) && x.toks[i+1].kind == tkBengali && x.bnNameCandidate(i+1) {
 			_, st := x.bnWord(i + 1)
 			x.add(x.bnMention(i+1, i+2, st, sangbad.ActorOrganization, false))
+			continue
+		}
+		// place-name endings of unknown words: "বাজিতপুর", "কিশোরগঞ্জ"
+		if bnPlaceLike(stem) && !x.g.known(word) && !w.bnName[stem] && !(i+1 < len(x.toks) && x.toks[i+1].kind == tkBengali && (w.isBnOrgHead(bnStem(nfc(x.toks[i+1].text))) || w.bnName[nfc(x.toks[i+1].text)])) {
+			x.add(x.bnMention(i, i+1, stem, sangbad.ActorPlace, false))
 			continue
 		}
 		// a surname run: "তারেক রহমান", "মো. আতিকুল ইসলাম"
@@ -781,6 +794,20 @@ func (x *actorExtractor) bnPlaceAt(i int) int {
 	return 0
 }
 
+// bnPlaceLike reports the endings of Bengali place names (-পুর "town",
+// -গঞ্জ "market town", -হাট, -নগর, -বাড়ী, -গড়).
+func bnPlaceLike(s string) bool {
+	if utf8.RuneCountInString(s) < 5 {
+		return false
+	}
+	for _, suf := range []string{"পুর", "গঞ্জ", "হাট", "নগর", "বাড়ী", "বাড়ি", "গড়", "কান্দি", "ডাঙ্গা", "খালী", "খালি"} {
+		if strings.HasSuffix(s, nfc(suf)) {
+			return true
+		}
+	}
+	return false
+}
+
 // bnAmbiguousPlaces are gazetteer names that are also common Bengali words.
 var bnAmbiguousPlaces = map[string]bool{"মালি": true, "চাদ": true, "জার্সি": true, "আমেরিকা": false}
 
@@ -821,7 +848,7 @@ func (x *actorExtractor) bnPersonAfter(i int) int {
 			break
 		}
 		j++
-		if x.bnHasSuffix(j - 1) {
+		if x.bnNameEnds(j - 1) {
 			break
 		}
 	}
@@ -888,13 +915,17 @@ func (x *actorExtractor) bnOrgAt(i int, stem string) {
 			break
 		}
 		if word != st && !w.isBnOrgHead(st) {
-			// a genitive ends the modifiers unless it is a place name
-			if _, isPlace := x.g.bnPlace(st); !isPlace {
-				break
-			}
-			break
+			break // a genitive ends the modifiers
+		}
+		_, isPlace := x.g.bnPlace(word)
+		special := isPlace || w.bnOrgMod[word] || w.isBnOrgHead(word) || w.bnName[word] || !x.g.known(word)
+		if !special && k < i-1 {
+			break // a common word only right before the head ("অগ্রণী ব্যাংক")
 		}
 		start = k
+		if isPlace || !special {
+			break // "ঢাকা বিশ্ববিদ্যালয়": nothing before the place
+		}
 	}
 	if start == i && !bnOrgCompound(stem) {
 		return
@@ -962,11 +993,31 @@ func (x *actorExtractor) bnNameRun(i int) int {
 			break
 		}
 		j++
-		if x.bnHasSuffix(j - 1) {
+		if x.bnNameEnds(j - 1) {
 			break
 		}
 	}
 	return j
+}
+
+// bnNameEnds reports whether a person's name ends at token k: it carries a
+// case suffix, or it is a surname, and the next word is no surname
+// ("মুখলেসুর রহমান" goes on; "জুলফিকার আহম্মদের" ends).
+func (x *actorExtractor) bnNameEnds(k int) bool {
+	word, _ := x.bnWord(k)
+	next := k + 1
+	nextName := next < len(x.toks) && x.toks[next].kind == tkBengali && x.toks[next].space && x.bnNameCandidate(next) && x.g.w.bnName[bnStem(nfc(x.toks[next].text))]
+	if nextName {
+		return false
+	}
+	if x.bnHasSuffix(k) {
+		// a bare -র after a vowel may belong to the name ("খোন্দকার ইব্রাহিম")
+		if _, st := x.bnWord(k); word == st+"র" && next < len(x.toks) && x.toks[next].kind == tkBengali && x.toks[next].space && x.bnNameCandidate(next) {
+			return false
+		}
+		return true
+	}
+	return x.g.w.bnName[word] && k > 0 && x.toks[k-1].kind == tkBengali
 }
 
 // bnRunHasSurname reports a run of name tokens whose last word is a known
@@ -1112,9 +1163,14 @@ func (x *actorExtractor) group() []*group {
 			}
 		}
 	}
-	// short forms of person names: "Radcliffe" -> "Daniel Radcliffe"
+	// short forms of person names: "Radcliffe" -> "Daniel Radcliffe",
+	// "ইব্রাহিম খালেদ" -> "খোন্দকার ইব্রাহিম খালেদ"
 	for _, a := range gs {
-		if a.cands == nil || len(strings.Fields(a.names[0])) != 1 || a.votes[sangbad.ActorPlace] > 0 || a.votes[sangbad.ActorOrganization] >= 3 {
+		if a.cands == nil || a.votes[sangbad.ActorPlace] > 0 || a.votes[sangbad.ActorOrganization] >= 3 {
+			continue
+		}
+		af := strings.Fields(a.names[0])
+		if len(af) > 1 && groupType(a) != sangbad.ActorPerson {
 			continue
 		}
 		var target *group
@@ -1124,10 +1180,10 @@ func (x *actorExtractor) group() []*group {
 			}
 			for _, n := range b.names {
 				f := strings.Fields(n)
-				if len(f) < 2 {
+				if len(f) <= len(af) {
 					continue
 				}
-				if sameWord(a.names[0], f[0]) || sameWord(a.names[0], f[len(f)-1]) {
+				if wordsEqual(af, f[:len(af)]) || wordsEqual(af, f[len(f)-len(af):]) {
 					target = b
 				}
 			}
@@ -1143,6 +1199,16 @@ func (x *actorExtractor) group() []*group {
 		}
 	}
 	return out
+}
+
+// wordsEqual compares two word lists with sameWord.
+func wordsEqual(a, b []string) bool {
+	for i := range a {
+		if !sameWord(a[i], b[i]) {
+			return false
+		}
+	}
+	return true
 }
 
 // sameWord compares two single words across scripts.
@@ -1304,10 +1370,23 @@ func (x *actorExtractor) bengaliSecondPass(groups []*group) {
 			}
 			continue
 		}
-		c := x.bnMention(i, i+1, stem, match.typ, false)
-		if match.bn[word] {
-			c = x.bnMention(i, i+1, word, match.typ, false)
+		j := i + 1
+		for j < len(x.toks) && x.toks[j].kind == tkBengali && x.toks[j].space && !covered[j] && !x.bnHasSuffix(j-1) {
+			nw, ns := x.bnWord(j)
+			if !match.bn[nw] && !match.bn[ns] {
+				break
+			}
+			j++
 		}
+		lw, ls := x.bnWord(j - 1)
+		c := x.bnMention(i, j, ls, match.typ, false)
+		if match.bn[lw] {
+			c = x.bnMention(i, j, lw, match.typ, false)
+		}
+		for k := i; k < j; k++ {
+			covered[k] = true
+		}
+		i = j - 1
 		// name the mention after the group so that it joins it
 		c.name = match.g.names[0]
 		added = append(added, c)

@@ -12,7 +12,7 @@ import (
 // after a case suffix and are stripped before it.
 var (
 	bnCaseSuffixes = []string{
-		"গুলোর", "গুলির", "টিকে", "টির", "টার", "দের", "য়ের", "য়ে", "ের", "কে", "তে", "টি", "টা", "রা", "য়", "র", "ে",
+		"গুলোর", "গুলির", "সহ", "টিকে", "টির", "টার", "দের", "য়ের", "য়ে", "ের", "কে", "তে", "টি", "টা", "রা", "য়", "র", "ে",
 	}
 	bnClitics = []string{"ও", "ই"}
 	// separate-word suffixes after a Latin or quoted name: "GoTo-এর", "সি এর".
