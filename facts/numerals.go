@@ -1,6 +1,7 @@
 package facts
 
 import (
+	"strconv"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -52,6 +53,14 @@ func isJoinerRune(r rune) bool  { return r == '\u200c' || r == '\u200d' }
 func isBengaliRune(r rune) bool { return r >= 0x0980 && r <= 0x09FF }
 
 func isLetterRune(r rune) bool {
+	if r < 0x80 {
+		return (r|0x20) >= 'a' && (r|0x20) <= 'z'
+	}
+	if r >= 0x0980 && r <= 0x09FF {
+		// letters and marks of the Bengali block; not digits, currency
+		// and fraction signs (U+09E6-U+09FB) or U+09FD/U+09FE
+		return r < 0x09E6 || r == 0x09F0 || r == 0x09F1 || r == 0x09FC
+	}
 	return unicode.IsLetter(r) || unicode.Is(unicode.M, r) || isJoinerRune(r)
 }
 
@@ -66,7 +75,7 @@ func numTokenize(text string) []ntok {
 	for i := 0; i < len(text); {
 		r, n := utf8.DecodeRuneInString(text[i:])
 		switch {
-		case unicode.IsSpace(r) || r == '\ufeff':
+		case r == ' ' || r == '\n' || r == '\t' || r == '\r' || (r >= 0x80 && (unicode.IsSpace(r) || r == '\ufeff')):
 			space = true
 			if r == '\n' || r == '\r' || r == '\u2029' {
 				nl = true
@@ -164,9 +173,36 @@ func numKey(s string, bn bool) string {
 		return strings.ToLower(s)
 	}
 	if strings.ContainsAny(s, "\u200c\u200d") {
-		s = strings.NewReplacer("\u200c", "", "\u200d", "").Replace(s)
+		s = strings.ReplaceAll(strings.ReplaceAll(s, "\u200c", ""), "\u200d", "")
 	}
-	return norm.NFC.String(s)
+	if needsNFC(s) {
+		return norm.NFC.String(s)
+	}
+	return s
+}
+
+// needsNFC reports whether a Bengali word may change under NFC: the
+// precomposed nukta letters (composition exclusions), the two-part vowel
+// signs written in parts, or a nukta after a virama. Other Bengali text is
+// already NFC, and this check avoids the normaliser on almost every word.
+func needsNFC(s string) bool {
+	var prev rune
+	for _, r := range s {
+		switch {
+		case r == '\u09dc' || r == '\u09dd' || r == '\u09df':
+			return true
+		case prev == '\u09c7' && (r == '\u09be' || r == '\u09d7'):
+			return true
+		case prev == '\u09cd' && r == '\u09bc':
+			return true
+		case r < 0x0980 || r > 0x09ff:
+			if r != '\u200c' && r != '\u200d' {
+				return true
+			}
+		}
+		prev = r
+	}
+	return false
 }
 
 // digitValue parses a number token ("1,25,000", "৩.৫", "840") and reports
@@ -175,27 +211,27 @@ func digitValue(t *ntok) (float64, bool) {
 	if t.kind != ntNum || t.dots > 1 {
 		return 0, false
 	}
-	var ip, fp float64
-	scale := 0.0
+	var buf [40]byte
+	n := 0
 	for _, r := range t.text {
-		switch {
-		case r == ',':
-		case r == '.':
-			scale = 1
-		default:
-			d := float64(r - '0')
-			if isBnDigit(r) {
-				d = float64(r - '০')
-			}
-			if scale == 0 {
-				ip = ip*10 + d
-			} else {
-				scale /= 10
-				fp += d * scale
-			}
+		if r == ',' {
+			continue
 		}
+		if n == len(buf) {
+			return 0, false
+		}
+		switch {
+		case isBnDigit(r):
+			buf[n] = byte('0' + (r - '০'))
+		case r == '.' || (r >= '0' && r <= '9'):
+			buf[n] = byte(r)
+		default:
+			return 0, false
+		}
+		n++
 	}
-	return ip + fp, true
+	v, err := strconv.ParseFloat(string(buf[:n]), 64)
+	return v, err == nil
 }
 
 // Scales, by key. Attached-only abbreviations are in enScaleAbbr.
@@ -260,8 +296,46 @@ var enNumberWords = map[string]float64{
 // numSuffixes are case endings, clitics and postposition-like endings that
 // attach to nouns, longest first.
 var numSuffixes = []string{
-	"গুলোর", "গুলির", "গুলোতে", "গুলিতে", "গুলো", "গুলি", "জুড়ে", "জুড়ে", "দের", "য়ের", "য়ের", "েরও", "েরই",
-	"এর", "ের", "কে", "তে", "য়ে", "য়ে", "রা", "য়", "য়", "র", "এ", "ে", "ই", "ও",
+	"গুলোর", "গুলির", "গুলোতে", "গুলিতে", "গুলো", "গুলি", "জুড়ে", "দের", "য়ের", "েরও", "েরই", "এর", "ের", "কে", "তে", "য়ে", "রা", "য়", "র", "এ", "ে", "ই", "ও",
+}
+
+// The entries of numSuffixes grouped by their last rune, so that a lookup
+// tries only the endings a word can have (TestSuffixGroups keeps them in
+// step).
+var (
+	suffixesR     = []string{"গুলোর", "গুলির", "দের", "য়ের", "এর", "ের", "র"}
+	suffixesE     = []string{"গুলোতে", "গুলিতে", "জুড়ে", "কে", "তে", "য়ে", "ে"}
+	suffixesO     = []string{"গুলো"}
+	suffixesI     = []string{"গুলি"}
+	suffixesAlso  = []string{"েরও", "ও"}
+	suffixesEmph  = []string{"েরই", "ই"}
+	suffixesPl    = []string{"রা"}
+	suffixesNukta = []string{"য়"}
+	suffixesLocE  = []string{"এ"}
+)
+
+func suffixesEndingIn(r rune) []string {
+	switch r {
+	case 'র':
+		return suffixesR
+	case '\u09c7': // ে
+		return suffixesE
+	case '\u09cb': // ো
+		return suffixesO
+	case '\u09bf': // ি
+		return suffixesI
+	case 'ও':
+		return suffixesAlso
+	case 'ই':
+		return suffixesEmph
+	case '\u09be': // া
+		return suffixesPl
+	case '\u09bc': // nukta: য়
+		return suffixesNukta
+	case 'এ':
+		return suffixesLocE
+	}
+	return nil
 }
 
 // stemLookup finds key in table directly or after stripping one case
@@ -270,7 +344,8 @@ func stemLookup[V any](key string, table map[string]V) (V, int, bool) {
 	if v, ok := table[key]; ok {
 		return v, utf8.RuneCountInString(key), true
 	}
-	for _, suf := range numSuffixes {
+	last, _ := utf8.DecodeLastRuneInString(key)
+	for _, suf := range suffixesEndingIn(last) {
 		if len(key) > len(suf) && strings.HasSuffix(key, suf) {
 			stem := key[:len(key)-len(suf)]
 			if v, ok := table[stem]; ok {
