@@ -18,7 +18,6 @@ import (
 	"path/filepath"
 	"sort"
 	"strings"
-	"text/tabwriter"
 	"time"
 
 	"github.com/sangbad/sangbad"
@@ -214,47 +213,49 @@ func readJSONL[T any](f string, limit int) ([]T, error) {
 	return out, nil
 }
 
-// WriteText writes rep as plain-text tables.
+// WriteText writes rep as plain-text tables (scores in percent).
 func WriteText(w io.Writer, rep Report) error {
-	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', tabwriter.AlignRight)
+	var b strings.Builder
 	pct := func(x float64) string { return fmt.Sprintf("%.1f", 100*x) }
+	const prfLine = "  %-18s %6s %6s %6s %6s %6s %6s\n"
 	prfRow := func(name string, p PRF) {
 		if p.TP+p.FP+p.FN == 0 {
-			fmt.Fprintf(tw, "%s\t-\t-\t-\t0\t0\t0\t\n", name)
+			fmt.Fprintf(&b, prfLine, name, "-", "-", "-", "0", "0", "0")
 			return
 		}
 		prec, f1 := pct(p.Precision), pct(p.F1)
 		if p.NoPrecision {
 			prec, f1 = "n/a", "n/a"
 		}
-		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%d\t%d\t%d\t\n", name, prec, pct(p.Recall), f1, p.TP, p.FP, p.FN)
+		fmt.Fprintf(&b, prfLine, name, prec, pct(p.Recall), f1, fmt.Sprint(p.TP), fmt.Sprint(p.FP), fmt.Sprint(p.FN))
 	}
 	for _, f := range rep.Facts {
-		fmt.Fprintf(tw, "FACTS %s (%d articles)\t\t\t\t\t\t\t\n", f.File, f.Articles)
-		fmt.Fprintf(tw, "kind\tP\tR\tF1\ttp\tfp\tfn\t\n")
+		fmt.Fprintf(&b, "FACTS %s (%d articles)\n", f.File, f.Articles)
+		fmt.Fprintf(&b, prfLine, "kind", "P", "R", "F1", "tp", "fp", "fn")
 		for _, k := range factKinds {
 			prfRow(k, f.Kinds[k])
 		}
 		prfRow("micro", f.Micro)
 		if a := f.Kinds["actors"]; a.TP > 0 {
-			fmt.Fprintf(tw, "actor types right\t%d/%d\t\t\t\t\t\t\n", f.ActorTypesRight, a.TP)
+			fmt.Fprintf(&b, "  actor types right: %d of %d matched actors\n", f.ActorTypesRight, a.TP)
 		}
-		fmt.Fprintln(tw, "\t\t\t\t\t\t\t")
+		b.WriteString("\n")
 	}
+	const rougeLine = "  %-20s %6s %6s %6s %6s\n"
 	for _, s := range rep.Summaries {
-		fmt.Fprintf(tw, "SUMMARIES %s (%d articles, %s; reference %.0f words)\t\t\t\t\t\n", s.File, s.Articles, s.Language, s.ReferenceWords)
-		fmt.Fprintf(tw, "system\twords\tR1\tR2\tRL\t\n")
+		fmt.Fprintf(&b, "SUMMARIES %s (%d articles, %s; reference summaries %.0f words on average)\n", s.File, s.Articles, s.Language, s.ReferenceWords)
+		fmt.Fprintf(&b, rougeLine, "system (ROUGE F1)", "words", "R1", "R2", "RL")
 		for _, r := range s.Rows {
-			fmt.Fprintf(tw, "%s\t%.0f\t%s\t%s\t%s\t\n", r.System, r.Words, pct(r.Rouge.R1.F1), pct(r.Rouge.R2.F1), pct(r.Rouge.RL.F1))
+			fmt.Fprintf(&b, rougeLine, r.System, fmt.Sprintf("%.0f", r.Words), pct(r.Rouge.R1.F1), pct(r.Rouge.R2.F1), pct(r.Rouge.RL.F1))
 		}
 		if len(s.Rows) > 1 {
-			fmt.Fprintf(tw, "extractive beats lead on R1\t%d/%d (ties %d)\t\t\t\t\n", s.Wins, s.Articles, s.Ties)
+			fmt.Fprintf(&b, "  extractive beats lead on R1 in %d of %d articles (%d ties)\n", s.Wins, s.Articles, s.Ties)
 		}
-		fmt.Fprintln(tw, "\t\t\t\t\t")
+		b.WriteString("\n")
 	}
 	for _, n := range rep.NER {
-		fmt.Fprintf(tw, "NER %s (%d sentences)\t\t\t\t\t\t\t\n", n.File, n.Sentences)
-		fmt.Fprintf(tw, "match/type\tP\tR\tF1\ttp\tfp\tfn\t\n")
+		fmt.Fprintf(&b, "NER %s (%d sentences; actors vs PERSON/ORG/GPE)\n", n.File, n.Sentences)
+		fmt.Fprintf(&b, prfLine, "match type", "P", "R", "F1", "tp", "fp", "fn")
 		for _, m := range []struct {
 			name string
 			acc  map[string]PRF
@@ -263,8 +264,9 @@ func WriteText(w io.Writer, rep Report) error {
 				prfRow(m.name+" "+t, m.acc[t])
 			}
 		}
-		fmt.Fprintln(tw, "\t\t\t\t\t\t\t")
+		b.WriteString("\n")
 	}
-	fmt.Fprintf(tw, "took %.1fs\t\n", rep.Took)
-	return tw.Flush()
+	fmt.Fprintf(&b, "took %.1fs\n", rep.Took)
+	_, err := io.WriteString(w, b.String())
+	return err
 }

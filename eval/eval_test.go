@@ -87,7 +87,7 @@ func TestNameKeys(t *testing.T) {
 	}{
 		{"চীনের", "চীন", true},
 		{"GoTo-এর", "GoTo", true},
-		{"ইন্দোনেশিয়ার", "ইন্দোনেশিয়া", true},        // decomposed য়
+		{"ইন্দোনেশিয়ার", "ইন্দোনেশিয়া", true},    // decomposed য়
 		{"ইন্দোনেশি\u09DFা", "ইন্দোনেশিয়া", true}, // precomposed য়
 		{"TikTok", "tiktok", true},
 		{"টিকটককে", "টিকটক", true},
@@ -140,8 +140,9 @@ func TestScoreFacts(t *testing.T) {
 			{ID: "a6", Name: "জুলকিফলি", Type: "person"}, // no gold name equals it
 		},
 		Quotes: []sangbad.Quote{
-			{Span: sangbad.Span{Text: "আমরা"}, Speaker: "জুলকিফলি হাসান"},
-			{Span: sangbad.Span{Text: "কেউ"}},
+			{Span: sangbad.Span{Text: "মন্ত্রণালয়"}, Speaker: "জুলকিফলি হাসান"}, // indirect: not scored
+			{Span: sangbad.Span{Text: "আমরা"}, Speaker: "জুলকিফলি হাসান", Direct: true},
+			{Span: sangbad.Span{Text: "কেউ"}, Direct: true},
 		},
 	}
 	got, typed, detail := scoreFacts(g, f)

@@ -45,7 +45,7 @@ type FactsReport struct {
 	File     string `json:"file"`
 	Articles int    `json:"articles"`
 	// Kinds has one PRF per kind: money, percent, quantity (recall only),
-	// dates, actors, quotes.
+	// dates, actors, quotes (direct quotations only: the gold lists those).
 	Kinds map[string]PRF `json:"kinds"`
 	// Micro sums the counts of every kind (quantities add TP and FN only).
 	Micro PRF `json:"micro"`
@@ -242,7 +242,9 @@ func scoreFacts(g factsGold, f sangbad.Facts) (map[string]PRF, int, FactsDetail)
 	}
 	out["actors"] = pa
 
-	// quotes: matched one to one by speaker name
+	// quotes: the gold lists direct quotations (in quotation marks), so
+	// direct predicted quotes are matched one to one by speaker name;
+	// indirect attributions are not scored either way
 	byID := map[string]sangbad.Actor{}
 	for _, a := range f.Actors {
 		byID[a.ID] = a
@@ -254,7 +256,7 @@ func scoreFacts(g factsGold, f sangbad.Facts) (map[string]PRF, int, FactsDetail)
 		gk.add(gq.Speaker...)
 		found := false
 		for i, q := range f.Quotes {
-			if used[i] {
+			if used[i] || !q.Direct {
 				continue
 			}
 			k := keySet{}
@@ -277,7 +279,7 @@ func scoreFacts(g factsGold, f sangbad.Facts) (map[string]PRF, int, FactsDetail)
 		}
 	}
 	for i, q := range f.Quotes {
-		if !used[i] {
+		if !used[i] && q.Direct {
 			pq.FP++
 			spur("quotes", fmt.Sprintf("%q by %q", clip(q.Text, 40), q.Speaker))
 		}
