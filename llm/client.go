@@ -304,39 +304,14 @@ func (c *Client) run(ctx context.Context, req Request, onDelta func(string)) (Re
 	if maxTokens == 0 {
 		maxTokens = c.cfg.MaxTokens
 	}
-	msgs := make([]openai.ChatCompletionMessage, 0, 4)
-	if req.System != "" {
-		msgs = append(msgs, openai.ChatCompletionMessage{Role: openai.ChatMessageRoleSystem, Content: req.System})
-	}
-	msgs = append(msgs, openai.ChatCompletionMessage{Role: openai.ChatMessageRoleUser, Content: req.User})
-
+	msgs := initialMessages(req)
 	for {
 		mode := ModeText
 		if req.Schema != nil {
 			mode = c.OutputMode()
 		}
 		resp.Mode = mode
-		creq := openai.ChatCompletionRequest{
-			Model:       model,
-			Messages:    c.messages(msgs, mode, req.Schema),
-			Temperature: float32(c.cfg.Temperature),
-			MaxTokens:   maxTokens,
-		}
-		switch {
-		case req.Schema != nil && mode == ModeJSONSchema:
-			name := req.Schema.Name
-			if name == "" {
-				name = "answer"
-			}
-			creq.ResponseFormat = &openai.ChatCompletionResponseFormat{
-				Type: openai.ChatCompletionResponseFormatTypeJSONSchema,
-				JSONSchema: &openai.ChatCompletionResponseFormatJSONSchema{
-					Name: name, Schema: req.Schema.JSON, Strict: true,
-				},
-			}
-		case req.Schema != nil && mode == ModeJSONObject:
-			creq.ResponseFormat = &openai.ChatCompletionResponseFormat{Type: openai.ChatCompletionResponseFormatTypeJSONObject}
-		}
+		creq := c.buildChat(model, msgs, mode, req.Schema, maxTokens)
 		out, err := c.attempts(ctx, &resp, creq, onDelta)
 		if err != nil {
 			if errors.Is(err, errFormatUnsupported) {
@@ -392,6 +367,52 @@ func (c *Client) run(ctx context.Context, req Request, onDelta func(string)) (Re
 			openai.ChatCompletionMessage{Role: openai.ChatMessageRoleAssistant, Content: out.content},
 			openai.ChatCompletionMessage{Role: openai.ChatMessageRoleUser, Content: fixMessage(verr, req.Schema)})
 	}
+}
+
+func initialMessages(req Request) []openai.ChatCompletionMessage {
+	msgs := make([]openai.ChatCompletionMessage, 0, 4)
+	if req.System != "" {
+		msgs = append(msgs, openai.ChatCompletionMessage{Role: openai.ChatMessageRoleSystem, Content: req.System})
+	}
+	return append(msgs, openai.ChatCompletionMessage{Role: openai.ChatMessageRoleUser, Content: req.User})
+}
+
+// chatRequest builds the first chat request for req as Complete sends it.
+func (c *Client) chatRequest(req Request) openai.ChatCompletionRequest {
+	mode := ModeText
+	if req.Schema != nil {
+		mode = c.OutputMode()
+	}
+	maxTokens := req.MaxTokens
+	if maxTokens == 0 {
+		maxTokens = c.cfg.MaxTokens
+	}
+	return c.buildChat(c.cfg.ModelFor(req.Task), initialMessages(req), mode, req.Schema, maxTokens)
+}
+
+func (c *Client) buildChat(model string, msgs []openai.ChatCompletionMessage, mode string, s *Schema, maxTokens int) openai.ChatCompletionRequest {
+	creq := openai.ChatCompletionRequest{
+		Model:       model,
+		Messages:    c.messages(msgs, mode, s),
+		Temperature: float32(c.cfg.Temperature),
+		MaxTokens:   maxTokens,
+	}
+	switch {
+	case s != nil && mode == ModeJSONSchema:
+		name := s.Name
+		if name == "" {
+			name = "answer"
+		}
+		creq.ResponseFormat = &openai.ChatCompletionResponseFormat{
+			Type: openai.ChatCompletionResponseFormatTypeJSONSchema,
+			JSONSchema: &openai.ChatCompletionResponseFormatJSONSchema{
+				Name: name, Schema: s.JSON, Strict: true,
+			},
+		}
+	case s != nil && mode == ModeJSONObject:
+		creq.ResponseFormat = &openai.ChatCompletionResponseFormat{Type: openai.ChatCompletionResponseFormatTypeJSONObject}
+	}
+	return creq
 }
 
 func (c *Client) store(key string, r Response) {

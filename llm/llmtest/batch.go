@@ -31,7 +31,7 @@ type batch struct {
 	Created                                                              int64
 	Total, Completed, Failed                                             int
 	polls                                                                int
-	Metadata                                                             map[string]string
+	Metadata                                                             map[string]any
 }
 
 func (b *batch) object() any {
@@ -120,10 +120,10 @@ func (s *Server) handleFileContent(w http.ResponseWriter, r *http.Request) {
 // polls before completed.
 func (s *Server) handleCreateBatch(w http.ResponseWriter, r *http.Request) {
 	var req struct {
-		InputFileID      string            `json:"input_file_id"`
-		Endpoint         string            `json:"endpoint"`
-		CompletionWindow string            `json:"completion_window"`
-		Metadata         map[string]string `json:"metadata"`
+		InputFileID      string         `json:"input_file_id"`
+		Endpoint         string         `json:"endpoint"`
+		CompletionWindow string         `json:"completion_window"`
+		Metadata         map[string]any `json:"metadata"`
 	}
 	if err := json.NewDecoder(r.Body).Decode(&req); err != nil {
 		writeError(w, Error(http.StatusBadRequest, "invalid JSON body", "invalid_request_error", ""))

@@ -188,7 +188,7 @@ func WithoutJSONObject() Option { return func(s *Server) { s.noJSONObject = true
 // polls before "completed" (default 0: completed at once).
 func WithBatchPolls(n int) Option { return func(s *Server) { s.batchPolls = n } }
 
-// Server is the stub. Close is registered with t.Cleanup.
+// Server is the stub.
 type Server struct {
 	srv *httptest.Server
 
@@ -212,6 +212,14 @@ type Server struct {
 // NewServer starts a stub server; it is closed when the test ends.
 func NewServer(t testing.TB, opts ...Option) *Server {
 	t.Helper()
+	s := Start(opts...)
+	t.Cleanup(s.Close)
+	return s
+}
+
+// Start starts a stub server outside a test (examples, load tests); the
+// caller closes it.
+func Start(opts ...Option) *Server {
 	s := &Server{
 		handler: Echo,
 		models:  []string{"stub-model"},
@@ -222,7 +230,6 @@ func NewServer(t testing.TB, opts ...Option) *Server {
 		o(s)
 	}
 	s.srv = httptest.NewServer(s.routes())
-	t.Cleanup(s.Close)
 	return s
 }
 
