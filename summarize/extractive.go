@@ -117,6 +117,9 @@ func (e *Extractive) SummarizeBudget(d Document, b Budget) sangbad.Summary {
 	if len(r.units) == 0 {
 		return out
 	}
+	if b.Headline {
+		preferHeadlines(r)
+	}
 	picked := selectUnits(r, b)
 	texts := make([]string, 0, len(picked))
 	for _, i := range picked {
@@ -169,6 +172,26 @@ func (e *Extractive) Lead(d Document, b Budget) sangbad.Summary {
 	}
 	out.Text = strings.Join(texts, " ")
 	return out
+}
+
+// preferHeadlines discounts units that make poor headlines (several
+// sentences, a quotation, more than 45 words) when any other unit is left.
+func preferHeadlines(r ranked) {
+	ok := make([]bool, len(r.units))
+	any := false
+	for i, u := range r.units {
+		first, _ := utf8.DecodeRuneInString(strings.TrimLeft(u.text, "\\"))
+		ok[i] = u.first == u.last && u.words <= 45 && u.words >= 6 && !strings.ContainsRune("\"“‘'«", first)
+		any = any || ok[i] && r.score[i] > 0
+	}
+	if !any {
+		return
+	}
+	for i := range r.units {
+		if !ok[i] {
+			r.score[i] *= 0.01
+		}
+	}
 }
 
 // fits reports whether a unit of w words may join a selection of n units
@@ -481,8 +504,10 @@ func trimHeadline(t string, limit int) string {
 			}
 			// a comma that closes an aside ("Snow, who is ill, will ...")
 			// is no place to cut: cut only after an even number of them
-			boundary := r == ';' || r == ':' || (r == '–' || r == '—') && i > 0 && t[i-1] == ' ' || r == ',' && commas%2 == 1
-			if depth == 0 && words >= 8 && words <= limit+8 && boundary {
+			// a comma needs a longer head before it than a dash or a
+			// semicolon: short heads are often the start of a list
+			boundary := r == ';' || r == ':' || (r == '–' || r == '—') && i > 0 && t[i-1] == ' '
+			if depth == 0 && words <= limit+8 && (boundary && words >= 8 || r == ',' && commas%2 == 1 && words >= 12) {
 				cut = i
 			}
 		}
