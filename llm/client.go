@@ -397,6 +397,9 @@ func (c *Client) buildChat(model string, msgs []openai.ChatCompletionMessage, mo
 		Temperature: float32(c.cfg.Temperature),
 		MaxTokens:   maxTokens,
 	}
+	if isReasoningModel(model) {
+		creq.MaxTokens, creq.MaxCompletionTokens, creq.Temperature = 0, maxTokens, 0
+	}
 	switch {
 	case s != nil && mode == ModeJSONSchema:
 		name := s.Name

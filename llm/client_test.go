@@ -687,3 +687,15 @@ func TestDiagnostics(t *testing.T) {
 		t.Errorf("(-want +got):\n%s", diff)
 	}
 }
+
+func TestReasoningModelParameters(t *testing.T) {
+	s := llmtest.NewServer(t)
+	c := newClient(t, s, Config{Model: "o3-mini", MaxTokens: 500})
+	if _, err := c.Complete(t.Context(), summaryRequest(enArticle)); err != nil {
+		t.Fatal(err)
+	}
+	r := s.Requests()[0]
+	if r.MaxTokens != 0 || r.MaxCompletionTokens != 500 || r.Temperature != 0 {
+		t.Errorf("max_tokens %d max_completion_tokens %d temperature %v", r.MaxTokens, r.MaxCompletionTokens, r.Temperature)
+	}
+}

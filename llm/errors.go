@@ -142,6 +142,9 @@ func (c *Client) classify(err error, info *callInfo, model string) (error, bool)
 		e.Kind, e.Code = sangbad.Timeout, "llm_timeout"
 		e.Message = fmt.Sprintf("the LLM backend did not answer within %s (SANGBAD_LLM_TIMEOUT)", c.cfg.Timeout)
 		retry = true
+	case isLocalValidation(err):
+		e.Kind, e.Code = sangbad.Invalid, "llm_bad_request"
+		e.Message = fmt.Sprintf("the request does not suit model %q: %v", model, err)
 	case errors.Is(err, errNoChoices):
 		e.Kind, e.Code = sangbad.BadOutput, "llm_no_choices"
 		e.Message = "the LLM backend answered without any choice"
@@ -179,6 +182,35 @@ func isContextLength(s string) bool {
 func isFormatError(s string) bool {
 	for _, k := range []string{"response_format", "json_schema", "json_object", "unsupported_response_format"} {
 		if strings.Contains(s, k) {
+			return true
+		}
+	}
+	return false
+}
+
+// isLocalValidation reports go-openai's own checks of a request (model
+// families that refuse some parameters), which no retry can fix.
+func isLocalValidation(err error) bool {
+	for _, target := range []error{
+		openai.ErrReasoningModelMaxTokensDeprecated, openai.ErrReasoningModelLimitationsOther,
+		openai.ErrReasoningModelLimitationsLogprobs, openai.ErrO1MaxTokensDeprecated,
+		openai.ErrO1BetaLimitationsMessageTypes, openai.ErrO1BetaLimitationsTools,
+		openai.ErrO1BetaLimitationsOther, openai.ErrReasoningSamplingUnsupported,
+		openai.ErrReasoningEffortUnsupported, openai.ErrChatCompletionInvalidModel,
+		openai.ErrChatCompletionStreamNotSupported,
+	} {
+		if errors.Is(err, target) {
+			return true
+		}
+	}
+	return false
+}
+
+// isReasoningModel reports the OpenAI model families that take
+// max_completion_tokens instead of max_tokens and a fixed temperature.
+func isReasoningModel(model string) bool {
+	for _, p := range []string{"o1", "o3", "o4", "gpt-5", "gpt-6"} {
+		if strings.HasPrefix(model, p) {
 			return true
 		}
 	}

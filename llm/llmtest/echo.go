@@ -45,6 +45,21 @@ func Article(s string) string {
 	return s
 }
 
+// OutsideArticle returns the request's messages with every delimited
+// untrusted block (ARTICLE, TEXT, FACTS, GLOSSARY, CONTEXT, KNOWN, OUTPUT)
+// removed: what the model reads as instructions. Tests assert that an
+// injection attempt in the article does not appear in it.
+func (r Request) OutsideArticle() string {
+	var b strings.Builder
+	for _, m := range r.Messages {
+		b.WriteString(blockRE.ReplaceAllString(m.Content, ""))
+		b.WriteString("\n")
+	}
+	return b.String()
+}
+
+var blockRE = regexp.MustCompile(`(?s)<<<(ARTICLE|TEXT|FACTS|GLOSSARY|CONTEXT|KNOWN|OUTPUT) id=([A-Za-z0-9]+)>>>.*?<<<END (ARTICLE|TEXT|FACTS|GLOSSARY|CONTEXT|KNOWN|OUTPUT) id=([A-Za-z0-9]+)>>>`)
+
 // ArticleSentences returns the sentences of the article in s: its numbered
 // lines ("[0] ...") when it has them, otherwise a simple split at . ! ? and
 // the danda. A "Title:" line is skipped.
