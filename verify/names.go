@@ -81,11 +81,6 @@ func (c *check) supportsActor(a sangbad.Actor) bool {
 // cross-script key ("Tokopedia" for "টোকোপিডিয়ার").
 func (c *check) supportsName(n string) bool {
 	s := c.src
-	for _, sn := range s.names {
-		if c.v.sameName(n, sn) {
-			return true
-		}
-	}
 	toks := segment.Tokens(n)
 	if len(toks) == 0 {
 		return false
@@ -94,16 +89,23 @@ func (c *check) supportsName(n string) bool {
 		toks[i] = fold(toks[i])
 	}
 	words := s.foldedWords()
-	if containsRun(words, toks, literalEq) {
+	if containsRun(words, toks, literalEq) || acronymMatch(n, s) {
 		return true
 	}
-	if acronymMatch(n, s) {
-		return true
-	}
-	keys, nameKeys := s.wordKeys(c.v.nameKey)
+	// the source's actors, by key and then by near spelling ("Zulkifli"
+	// for "জুলকিফলী")
+	nameKeys := s.actorKeys(c.v.nameKey)
 	if k := c.v.nameKey(n); k != "" && nameKeys[k] {
 		return true
 	}
+	for _, sn := range s.names {
+		if c.v.sameName(n, sn) {
+			return true
+		}
+	}
+	// the source's words by key: names the extractor missed in the source
+	// ("Lazada" for "লাজাদা-এর"). Keying every source word is the most
+	// expensive step, so it comes last and runs once per source.
 	tk := make([]string, len(toks))
 	for i, t := range toks {
 		tk[i] = c.v.nameKey(t)
@@ -111,29 +113,29 @@ func (c *check) supportsName(n string) bool {
 			return false
 		}
 	}
-	if containsRun(keys, tk, func(a, b string) bool { return a == b }) {
+	keys := s.wordKeys(c.v.nameKey)
+	eq := func(a, b string) bool { return a == b }
+	if containsRun(keys, tk, eq) {
 		return true
 	}
-	// a demonym of a source name: "Indonesian" for "ইন্দোনেশিয়া", "Chinese"
-	// for "China".
 	if len(toks) == 1 {
+		// a demonym of a source name: "Indonesian" for "ইন্দোনেশিয়া",
+		// "Chinese" for "China"
 		for i, w := range words {
 			if isDemonym(toks[0], w) || isDemonym(tk[0], keys[i]) {
 				return true
 			}
 		}
+		return false
 	}
 	// every word of the name somewhere in the source: "Hasan Zulkifli"
 	// for "Zulkifli Hasan", "Trade Minister Zulkifli" and the like.
-	if len(tk) > 1 {
-		for i := range tk {
-			if !containsRun(words, toks[i:i+1], literalEq) && !containsRun(keys, tk[i:i+1], func(a, b string) bool { return a == b }) {
-				return false
-			}
+	for i := range tk {
+		if !containsRun(words, toks[i:i+1], literalEq) && !containsRun(keys, tk[i:i+1], eq) {
+			return false
 		}
-		return true
 	}
-	return false
+	return true
 }
 
 // containsRun reports whether run occurs contiguously in words.

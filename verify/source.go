@@ -38,9 +38,11 @@ type Source struct {
 	acr     map[string]bool
 	caps    map[string]bool
 
+	actorKeysOnce sync.Once
+	nameKeys      map[string]bool // keys of the actor names
+
 	keysOnce sync.Once
-	keys     []string // nameKey of each word, built on first use
-	nameKeys map[string]bool
+	keys     []string // nameKey of each word
 }
 
 // Prepare extracts the source's facts (unless sf is given) and indexes its
@@ -74,11 +76,20 @@ func (v *Verifier) Prepare(ctx context.Context, source string, published time.Ti
 			s.years[y] = true
 		}
 	}
+	seen := map[string]bool{"": true}
+	addName := func(n string) {
+		if !seen[n] {
+			seen[n] = true
+			s.names = append(s.names, n)
+		}
+	}
 	for _, a := range sf.Facts.Actors {
-		s.names = append(s.names, a.Name)
-		s.names = append(s.names, a.Aliases...)
+		addName(a.Name)
+		for _, n := range a.Aliases {
+			addName(n)
+		}
 		for _, m := range a.Mentions {
-			s.names = append(s.names, m.Text)
+			addName(m.Text)
 		}
 	}
 	return s, nil
@@ -102,16 +113,10 @@ func (s *Source) foldedWords() []string {
 	return s.words
 }
 
-// wordKeys returns the cross-script key of every source word and the keys
-// of the source's actor names, computing them on first use: most texts
-// never need them because their names occur literally in the source.
-func (s *Source) wordKeys(nameKey func(string) string) ([]string, map[string]bool) {
-	s.keysOnce.Do(func() {
-		words := s.foldedWords()
-		s.keys = make([]string, len(words))
-		for i, w := range words {
-			s.keys[i] = nameKey(w)
-		}
+// actorKeys returns the cross-script keys of the source's actor names,
+// computed on first use.
+func (s *Source) actorKeys(nameKey func(string) string) map[string]bool {
+	s.actorKeysOnce.Do(func() {
 		s.nameKeys = make(map[string]bool, len(s.names))
 		for _, n := range s.names {
 			if k := nameKey(n); k != "" {
@@ -119,7 +124,27 @@ func (s *Source) wordKeys(nameKey func(string) string) ([]string, map[string]boo
 			}
 		}
 	})
-	return s.keys, s.nameKeys
+	return s.nameKeys
+}
+
+// wordKeys returns the cross-script key of every source word, computed on
+// first use: most texts never need them because their names occur
+// literally in the source or are source actors.
+func (s *Source) wordKeys(nameKey func(string) string) []string {
+	s.keysOnce.Do(func() {
+		words := s.foldedWords()
+		s.keys = make([]string, len(words))
+		memo := make(map[string]string, len(words)/2)
+		for i, w := range words {
+			k, ok := memo[w]
+			if !ok {
+				k = nameKey(w)
+				memo[w] = k
+			}
+			s.keys[i] = k
+		}
+	})
+	return s.keys
 }
 
 // yearOf returns the year of an ISO date value ("2023-12-12" -> 2023).
