@@ -72,7 +72,7 @@ func isUpperStart(s string) bool {
 func isAllCaps(s string) bool {
 	n := 0
 	for _, r := range s {
-		if unicode.IsLower(r) {
+		if unicode.IsLower(r) || (unicode.IsLetter(r) && !unicode.IsUpper(r)) {
 			return false
 		}
 		if unicode.IsLetter(r) {
@@ -166,6 +166,10 @@ func (x *actorExtractor) latinRun(i int, bn bool) int {
 			j++
 			return j
 		}
+		// "Singapore-based", "Qaeda-affiliated" end the name
+		if h := strings.LastIndexByte(t.text, '-'); h > 0 && h+1 < len(t.text) && !isUpperStart(t.text[h+1:]) && !bn {
+			return j + 1
+		}
 		j++
 		// "Mr. Smith", "J. K. Rowling": a dot after a title or an initial
 		if j+1 < len(x.toks) && x.toks[j].text == "." && !x.toks[j].space && (titleAbbrevs[t.text] || utf8.RuneCountInString(t.text) == 1) &&
@@ -254,6 +258,9 @@ func (x *actorExtractor) latinCand(i, j int, bn bool) {
 	first, lastTok := x.toks[idx[0]], x.toks[idx[len(idx)-1]]
 	name := x.d.text[first.bs:lastTok.be]
 	stemName, _ := possessive(name)
+	if h := strings.LastIndexByte(stemName, '-'); h > 0 && h+1 < len(stemName) && !isUpperStart(stemName[h+1:]) {
+		stemName = stemName[:h]
+	}
 	lowLast := strings.ToLower(strings.TrimSuffix(stemName[strings.LastIndexAny(stemName, " ")+1:], "."))
 	lowFirst := strings.ToLower(x.toks[idx[0]].text)
 	switch {
@@ -308,8 +315,11 @@ func (x *actorExtractor) latinCand(i, j int, bn bool) {
 	if c.typ == "" && len(idx) == 1 {
 		low := strings.ToLower(stemName)
 		// a demonym or adjective ("Somali government", "Islamic") is no actor
-		if isDemonym(low) && j < len(x.toks) && x.toks[j].kind == tkLatin && !isUpperStart(x.toks[j].text) {
+		if isDemonym(low) && j < len(x.toks) && x.toks[j].kind == tkLatin && !isUpperStart(x.toks[j].text) && !x.saidAfter(j) {
 			return
+		}
+		if w.enRole[low] {
+			return // "Analysts said"
 		}
 		if strings.HasSuffix(low, "ians") || strings.HasSuffix(low, "ists") || strings.HasSuffix(low, "eans") || strings.HasSuffix(low, "ans") && len(low) > 6 {
 			return
@@ -337,15 +347,15 @@ func (x *actorExtractor) latinCand(i, j int, bn bool) {
 	}
 	if c.typ == "" && len(idx) >= 2 {
 		c.typ = sangbad.ActorPerson
-		if nameParticles[x.toks[idx[0]].text] {
-			c.typ = sangbad.ActorOrganization // "al Qaeda"
+		if nameParticles[x.toks[idx[0]].text] || brandTail[strings.ToLower(x.toks[idx[len(idx)-1]].text)] {
+			c.typ = sangbad.ActorOrganization // "al Qaeda", "TikTok Shop"
 		}
 	}
 	x.add(c)
 }
 
 func isDemonym(low string) bool {
-	for _, s := range []string{"ian", "ean", "ese", "ish", "ic", "an", "i"} {
+	for _, s := range []string{"ian", "ean", "ese", "ish", "ic", "an"} {
 		if strings.HasSuffix(low, s) && len(low) > len(s)+2 {
 			return true
 		}
@@ -551,6 +561,9 @@ func (x *actorExtractor) bnDetachedSuffix(j int) int {
 	return j
 }
 
+// brandTail are English words that end product and brand names.
+var brandTail = map[string]bool{"shop": true, "store": true, "pay": true, "mall": true, "mart": true, "cloud": true, "music": true, "express": true, "live": true, "plus": true, "pro": true}
+
 // brandWords are transliterated English words that continue a brand name
 // written in Latin script ("TikTok শপ").
 var brandWords = map[string]string{"শপ": "Shop", "পে": "Pay", "স্টোর": "Store", "মিউজিক": "Music", "ক্লাউড": "Cloud", "লাইভ": "Live", "নিউজ": "News", "মার্ট": "Mart", "ফুড": "Food", "এক্সপ্রেস": "Express"}
@@ -684,7 +697,7 @@ func (x *actorExtractor) bnDescPhrase(i int) string {
 		if t.kind == tkBengali {
 			word, st := x.bnWord(k)
 			joined := x.toks[k+1].text == "-" && !x.toks[k+1].space
-			if !joined && (x.g.w.bnStop[word] || x.g.w.bnSay[word] || isBnVerbForm(word)) {
+			if !joined && word != "এর" && (x.g.w.bnStop[word] || x.g.w.bnSay[word] || isBnVerbForm(word)) {
 				break
 			}
 			start = k
@@ -743,6 +756,17 @@ func (x *actorExtractor) bnNameCandidate(i int) bool {
 		return true
 	}
 	return !x.g.known(word)
+}
+
+// bnPlainWord reports a Bengali token that is no function word, verb,
+// role, pronoun or organisation word.
+func (x *actorExtractor) bnPlainWord(i int) bool {
+	if x.toks[i].kind != tkBengali {
+		return false
+	}
+	w := x.g.w
+	word, stem := x.bnWord(i)
+	return !(w.bnStop[word] || w.bnStop[stem] || w.bnSay[word] || w.isBnRole(stem) || w.isBnOrgHead(stem) || w.bnPronoun[word] || isBnVerbForm(word)) && utf8.RuneCountInString(word) >= 2
 }
 
 // isBnVerbForm reports finite verb endings that names do not have.
@@ -844,8 +868,15 @@ func (x *actorExtractor) bnPersonAfter(i int) int {
 			// a Latin name after a Bengali role is handled by the Latin pass
 			return i
 		}
-		if !x.bnNameCandidate(j) || !x.toks[j].space {
+		if !x.toks[j].space {
 			break
+		}
+		if !x.bnNameCandidate(j) {
+			// a common word can start a name when a name word follows it
+			// ("প্রধান নির্বাহী সুন্দর পিচাই")
+			if !(j == nameStart && x.bnPlainWord(j) && j+1 < len(x.toks) && x.toks[j+1].space && x.bnNameCandidate(j+1) && !x.bnHasSuffix(j)) {
+				break
+			}
 		}
 		j++
 		if x.bnNameEnds(j - 1) {
@@ -1170,7 +1201,7 @@ func (x *actorExtractor) group() []*group {
 			continue
 		}
 		af := strings.Fields(a.names[0])
-		if len(af) > 1 && groupType(a) != sangbad.ActorPerson {
+		if len(af) > 1 && groupType(a) != sangbad.ActorPerson || hasInnerCap(a.names[0]) || isAllCaps(a.names[0]) {
 			continue
 		}
 		var target *group

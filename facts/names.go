@@ -71,7 +71,7 @@ func bnStems(w string) []string {
 	for _, c := range bnClitics {
 		if strings.HasSuffix(w, c) && len(w) > len(c) {
 			base := w[:len(w)-len(c)]
-			if isBnVowelEnd(base) || isBnConsonantEnd(base) {
+			if isBnConsonantEnd(base) || (c == "ও" && isBnVowelEnd(base)) {
 				bases = append(bases, base)
 				add(base)
 			}
@@ -86,6 +86,11 @@ func bnStems(w string) []string {
 			switch suf {
 			case "র", "য়", "য়ে", "য়ের":
 				if !isBnVowelEnd(stem) {
+					continue
+				}
+				// names end in -ুর (মনসুর, মুজিবুর) far more often than
+				// u-final names take the genitive
+				if suf == "র" && (strings.HasSuffix(stem, "ু") || strings.HasSuffix(stem, "ূ")) {
 					continue
 				}
 			case "ের", "ে":

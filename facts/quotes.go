@@ -434,8 +434,12 @@ func (q *quoteCtx) indirect(s sangbad.Span, direct []sangbad.Span) []sangbad.Quo
 			if i+1 < len(attrs) {
 				ce = q.toks[min(attrs[i+1].spTok, attrs[i+1].v)].start
 			}
-			// "said that ..."
-			if k := q.tokAt(cs); k < hi && strings.EqualFold(q.toks[k].text, "that") {
+			// "said on Tuesday that ...", "said in a note that ..."
+			k := q.tokAt(cs)
+			for n := 0; k < hi && n < 4 && q.toks[k].kind == tkLatin && (q.skippable(k) || isWeekday(q.toks[k].text)); n++ {
+				k++
+			}
+			if k < hi && strings.EqualFold(q.toks[k].text, "that") {
 				cs = q.toks[k].end
 			}
 		}
@@ -472,6 +476,14 @@ func (q *quoteCtx) skipDateline(cs, ce int) int {
 		}
 	}
 	return cs
+}
+
+func isWeekday(s string) bool {
+	switch strings.ToLower(s) {
+	case "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today", "yesterday":
+		return true
+	}
+	return false
 }
 
 // trim narrows [cs,ce) past spaces and punctuation at both ends.

@@ -1,0 +1,283 @@
+package facts
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+	"unicode/utf8"
+
+	"github.com/google/go-cmp/cmp"
+	"github.com/sangbad/sangbad"
+)
+
+func readFixture(t testing.TB, path string) string {
+	t.Helper()
+	b, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(b)
+}
+
+func extractFacts(t testing.TB, e *Extractor, text, lang string) sangbad.Facts {
+	t.Helper()
+	res, err := e.Extract(context.Background(), text, Options{Language: lang})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return res.Facts
+}
+
+// findActor returns the actor any of whose names or mentions is name.
+func findActor(actors []sangbad.Actor, name string) (sangbad.Actor, bool) {
+	for _, a := range actors {
+		if strings.EqualFold(a.Name, name) || slices.Contains(a.Aliases, name) {
+			return a, true
+		}
+		for _, m := range a.Mentions {
+			if m.Text == name {
+				return a, true
+			}
+		}
+	}
+	return sangbad.Actor{}, false
+}
+
+// checkOffsets fails when a span's text is not the text at its offsets.
+func checkOffsets(t testing.TB, text string, f sangbad.Facts) {
+	t.Helper()
+	runes := []rune(text)
+	check := func(what string, s sangbad.Span) {
+		if s.Start < 0 || s.End > len(runes) || s.Start > s.End {
+			t.Errorf("%s %q: offsets [%d,%d) outside the text (%d runes)", what, s.Text, s.Start, s.End, len(runes))
+			return
+		}
+		if got := string(runes[s.Start:s.End]); got != s.Text {
+			t.Errorf("%s: text at [%d,%d) is %q, span says %q", what, s.Start, s.End, got, s.Text)
+		}
+	}
+	for _, a := range f.Actors {
+		if len(a.Mentions) == 0 {
+			t.Errorf("actor %q has no mention", a.Name)
+		}
+		for _, m := range a.Mentions {
+			check("mention of "+a.Name, m.Span)
+			if m.Surface != nil {
+				check("surface of "+a.Name, *m.Surface)
+				if m.Surface.Start > m.Start || m.Surface.End < m.End {
+					t.Errorf("surface %q does not cover stem %q", m.Surface.Text, m.Text)
+				}
+			}
+		}
+	}
+	for _, q := range f.Quotes {
+		check("quote", q.Span)
+		if q.SpeakerSpan != nil {
+			check("speaker of quote", *q.SpeakerSpan)
+		}
+	}
+}
+
+func TestExtractActorsSeedBengali(t *testing.T) {
+	e := New()
+	text := readFixture(t, filepath.Join("testdata", "actors", "seed_bn.txt"))
+	f := extractFacts(t, e, text, "")
+	checkOffsets(t, text, f)
+
+	tests := []struct {
+		name     string // any name, alias or mention
+		typ      string
+		wantName string // the canonical name
+		mentions []string
+	}{
+		{"TikTok", sangbad.ActorOrganization, "TikTok", []string{"TikTok", "টিকটক"}},
+		{"GoTo", sangbad.ActorOrganization, "GoTo", []string{"GoTo"}},
+		{"টোকোপিডিয়া", sangbad.ActorOrganization, "টোকোপিডিয়া", []string{"টোকোপিডিয়া"}},
+		{"জুলকিফলি হাসান", sangbad.ActorPerson, "জুলকিফলি হাসান", []string{"জুলকিফলি হাসান", "জুলকিফলি"}},
+		{"Jefferies", sangbad.ActorOrganization, "Jefferies", nil},
+		{"শোপি", sangbad.ActorOrganization, "শোপি", nil},
+		{"সি", sangbad.ActorOrganization, "সি", nil},
+		{"লাজাদা", sangbad.ActorOrganization, "লাজাদা", nil},
+		{"আলিবাবা", sangbad.ActorOrganization, "আলিবাবা", nil},
+		{"Indonesia", sangbad.ActorPlace, "Indonesia", []string{"ইন্দোনেশিয়া"}},
+		{"China", sangbad.ActorPlace, "China", []string{"চীন"}},
+		{"Jakarta", sangbad.ActorPlace, "Jakarta", []string{"জাকার্তা"}},
+		{"Singapore", sangbad.ActorPlace, "Singapore", []string{"সিঙ্গাপুর"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			a, ok := findActor(f.Actors, tt.name)
+			if !ok {
+				t.Fatalf("no actor %q", tt.name)
+			}
+			if a.Type != tt.typ || a.Name != tt.wantName {
+				t.Errorf("got %q (%s), want %q (%s)", a.Name, a.Type, tt.wantName, tt.typ)
+			}
+			if a.Source != "rules" || !strings.HasPrefix(a.ID, "a") {
+				t.Errorf("source %q, id %q", a.Source, a.ID)
+			}
+			for _, m := range tt.mentions {
+				if !slices.ContainsFunc(a.Mentions, func(x sangbad.Mention) bool { return x.Text == m }) {
+					t.Errorf("actor %q lacks mention %q", a.Name, m)
+				}
+			}
+		})
+	}
+	t.Run("one actor per script pair", func(t *testing.T) {
+		tiktok, _ := findActor(f.Actors, "TikTok")
+		bn, _ := findActor(f.Actors, "টিকটক")
+		if tiktok.ID != bn.ID {
+			t.Errorf("TikTok is %s, টিকটক is %s", tiktok.ID, bn.ID)
+		}
+	})
+	t.Run("case suffixes stripped", func(t *testing.T) {
+		goTo, _ := findActor(f.Actors, "GoTo")
+		var got []string
+		for _, m := range goTo.Mentions {
+			if m.Surface != nil {
+				got = append(got, m.Text+"|"+m.Surface.Text)
+			}
+		}
+		if diff := cmp.Diff([]string{"GoTo|GoTo-এর"}, got); diff != "" {
+			t.Errorf("GoTo surfaces (-want +got):\n%s", diff)
+		}
+	})
+	t.Run("role", func(t *testing.T) {
+		z, _ := findActor(f.Actors, "জুলকিফলি হাসান")
+		if !strings.Contains(z.Role, "বাণিজ্যমন্ত্রী") || !strings.Contains(z.Role, "ইন্দোনেশিয়ার") {
+			t.Errorf("role %q, want Indonesia's trade minister", z.Role)
+		}
+		if !slices.Contains(z.Aliases, "Julkifli Hasan") {
+			t.Errorf("aliases %q lack the romanisation", z.Aliases)
+		}
+	})
+	t.Run("traps", func(t *testing.T) {
+		for _, a := range f.Actors {
+			for _, m := range a.Mentions {
+				switch m.Text {
+				case "ই", "বেলি", "তিনি", "তারা", "বিশ্লেষকরা", "মন্ত্রণালয়", "নয়":
+					t.Errorf("invented actor %q (%s) from %q", a.Name, a.Type, m.Text)
+				}
+			}
+		}
+	})
+}
+
+func TestExtractActorsEnglish(t *testing.T) {
+	e := New()
+	text := readFixture(t, filepath.Join("testdata", "actors", "wire_en.txt"))
+	f := extractFacts(t, e, text, "en")
+	checkOffsets(t, text, f)
+	tests := []struct {
+		name, typ, role string
+		mentions        int
+	}{
+		{"Zulkifli Hasan", sangbad.ActorPerson, "Indonesia's trade minister", 2},
+		{"Patrick Walujo", sangbad.ActorPerson, "chief executive of GoTo", 2},
+		{"GoTo", sangbad.ActorOrganization, "", 3},
+		{"TikTok", sangbad.ActorOrganization, "", 1},
+		{"TikTok Shop", sangbad.ActorOrganization, "", 1},
+		{"Jefferies", sangbad.ActorOrganization, "", 1},
+		{"Sea Ltd", sangbad.ActorOrganization, "", 1},
+		{"Indonesia", sangbad.ActorPlace, "", 1},
+		{"Jakarta", sangbad.ActorPlace, "", 2},
+		{"Singapore", sangbad.ActorPlace, "", 1},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var a *sangbad.Actor
+			for i := range f.Actors {
+				if f.Actors[i].Name == tt.name {
+					a = &f.Actors[i]
+				}
+			}
+			if a == nil {
+				t.Fatalf("no actor named %q", tt.name)
+			}
+			if a.Type != tt.typ || a.Role != tt.role || len(a.Mentions) != tt.mentions {
+				t.Errorf("got %s role %q with %d mentions, want %s role %q with %d", a.Type, a.Role, len(a.Mentions), tt.typ, tt.role, tt.mentions)
+			}
+		})
+	}
+	for _, a := range f.Actors {
+		switch a.Name {
+		case "Analysts", "The", "Mr", "Tuesday":
+			t.Errorf("invented actor %q", a.Name)
+		}
+	}
+}
+
+func TestExtractActorsBengaliCues(t *testing.T) {
+	e := New()
+	tests := []struct {
+		name, text string
+		want       []string // "type:name" of every actor
+	}{
+		{"role before name", "বাংলাদেশ ব্যাংকের গভর্নর ড. আহসান এইচ মনসুর বলেছেন, মূল্যস্ফীতি কমবে।",
+			[]string{"organization:বাংলাদেশ ব্যাংক", "person:ড. আহসান এইচ মনসুর"}},
+		{"org head word and acronym", "বিএনপির নেতারা ঢাকা বিশ্ববিদ্যালয়ের সামনে জড়ো হন।",
+			[]string{"organization:বিএনপি", "organization:ঢাকা বিশ্ববিদ্যালয়"}},
+		{"surname", "তারেক রহমান লন্ডনে আছেন।", []string{"person:তারেক রহমান", "place:London"}},
+		{"latin name with suffix", "Google-এর প্রধান নির্বাহী সুন্দর পিচাই বলেন।", []string{"organization:Google", "person:সুন্দর পিচাই"}},
+		{"pronoun is no actor", "তিনি বলেন, তারা আসবে।", nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			f := extractFacts(t, e, tt.text, "bn")
+			checkOffsets(t, tt.text, f)
+			var got []string
+			for _, a := range f.Actors {
+				got = append(got, a.Type+":"+a.Name)
+			}
+			if diff := cmp.Diff(tt.want, got); diff != "" {
+				t.Errorf("actors (-want +got):\n%s", diff)
+			}
+		})
+	}
+}
+
+func BenchmarkExtractActors(b *testing.B) {
+	e := New()
+	for _, name := range []string{"seed_bn.txt", "wire_en.txt"} {
+		text := readFixture(b, filepath.Join("testdata", "actors", name))
+		// about 5 KB of text
+		for len(text) < 5000 {
+			text += "\n" + text
+		}
+		text = text[:5000]
+		for !utf8.ValidString(text) {
+			text = text[:len(text)-1]
+		}
+		d := newDoc(text, "")
+		b.Run(name, func(b *testing.B) {
+			b.SetBytes(int64(len(text)))
+			for b.Loop() {
+				actors := e.extractActors(d)
+				extractQuotes(d, actors)
+			}
+		})
+	}
+}
+
+func FuzzActors(f *testing.F) {
+	f.Add("চীনের TikTok এবং ইন্দোনেশিয়ার টেক গ্রুপ GoTo-এর “আমরা দেব,” তিনি বলেন।")
+	f.Add(`"We will see," Mr. Smith said. Indonesia's trade minister Zulkifli Hasan said that it works.`)
+	e := New()
+	f.Fuzz(func(t *testing.T, text string) {
+		if !utf8.ValidString(text) {
+			return
+		}
+		d := newDoc(text, "")
+		actors := e.extractActors(d)
+		quotes := extractQuotes(d, actors)
+		checkOffsets(t, text, sangbad.Facts{Actors: actors, Quotes: quotes})
+		for _, q := range quotes {
+			if q.SpeakerID != "" && !slices.ContainsFunc(actors, func(a sangbad.Actor) bool { return a.ID == q.SpeakerID }) {
+				t.Errorf("quote speaker %q is no actor", q.SpeakerID)
+			}
+		}
+	})
+}
