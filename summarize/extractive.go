@@ -86,6 +86,10 @@ const (
 	headlineWords = 22
 	// maxQuoteSentences bounds a unit grouped by an open quotation.
 	maxQuoteSentences = 5
+	// maxGraph is the most units ranked by TextRank, whose similarity
+	// graph grows with the square of the units; longer texts are ranked
+	// by similarity to the whole text instead.
+	maxGraph = 400
 )
 
 // Summarize returns a summary of d at the given length (see LengthBudget).
@@ -261,7 +265,12 @@ func (e *Extractive) rank(d Document) ranked {
 	for i, u := range units {
 		r.vec[i] = vectorize(u.terms, vocab, idf)
 	}
-	cent := textRank(r.vec)
+	var cent []float64
+	if n <= maxGraph {
+		cent = textRank(r.vec)
+	} else {
+		cent = centroidRank(r.vec)
+	}
 	var title sparse
 	if d.Title != "" {
 		tt, _, _ := terms(d.Title, stop)
@@ -640,6 +649,40 @@ func textRank(vec []sparse) []float64 {
 	}
 	for i, v := range pr {
 		out[i] = v / top
+	}
+	return out
+}
+
+// centroidRank scores each unit by its cosine similarity to the sum of all
+// units (linear in the text), scaled so the best has 1.
+func centroidRank(vec []sparse) []float64 {
+	sum := map[int]float64{}
+	for _, v := range vec {
+		for _, e := range v {
+			sum[e.id] += e.w
+		}
+	}
+	c := make(sparse, 0, len(sum))
+	norm := 0.0
+	for id, w := range sum {
+		c = append(c, entry{id, w})
+		norm += w * w
+	}
+	sort.Slice(c, func(i, j int) bool { return c[i].id < c[j].id })
+	out := make([]float64, len(vec))
+	if norm == 0 {
+		return out
+	}
+	norm = math.Sqrt(norm)
+	top := 0.0
+	for i, v := range vec {
+		out[i] = cosine(v, c) / norm
+		top = math.Max(top, out[i])
+	}
+	if top > 0 {
+		for i := range out {
+			out[i] /= top
+		}
 	}
 	return out
 }

@@ -311,6 +311,34 @@ func BenchmarkExtractive(b *testing.B) {
 	}
 }
 
+func TestSummarizeLongArticle(t *testing.T) {
+	// beyond maxGraph units the ranking switches to centroid similarity
+	var b strings.Builder
+	for _, a := range readFixtures(t) {
+		if a.Lang == "en" {
+			b.WriteString(a.Text)
+			b.WriteString("\n")
+		}
+	}
+	one := b.String()
+	text := strings.Repeat(one, 1+3*maxGraph/len(segment.Sentences(one)))
+	sents := segment.Sentences(text)
+	if len(sents) <= maxGraph {
+		t.Fatalf("only %d sentences", len(sents))
+	}
+	s := newExtractive(t).Summarize(Document{Text: text, Language: "en", Sentences: sents}, sangbad.LengthStandard)
+	if n := len(s.Sentences); n < 3 || n > 6 {
+		t.Errorf("%d sentences", n)
+	}
+	seen := map[string]bool{}
+	for _, ss := range s.Sentences {
+		if seen[ss.Text] {
+			t.Errorf("repeated %q", ss.Text)
+		}
+		seen[ss.Text] = true
+	}
+}
+
 func TestCountWords(t *testing.T) {
 	texts := []string{"", "don't stop 3.5, 1,25,000 a.b x'", "U.S.-based ‘quoted’ ১২৫ মিলিয়ন GoTo-এর"}
 	for _, a := range readFixtures(t) {
