@@ -30,6 +30,15 @@ func TestSentences(t *testing.T) {
 		{"apostrophe in single quote", "‘We don’t know. Nobody does’, he said. Fine.", []string{"‘We don’t know. Nobody does’, he said.", "Fine."}},
 		{"ellipsis", "Wait... what happened? Nobody knows… It ended.", []string{"Wait... what happened?", "Nobody knows…", "It ended."}},
 		{"paragraphs", "First line without stop\nSecond paragraph here.\n\nThird one.", []string{"First line without stop", "Second paragraph here.", "Third one."}},
+		// real sentences from the evaluation data (shared/eval)
+		{"seed quote with danda and attribution", "“আমরা ট্রায়ালের জন্য তিন থেকে চার মাস সময় দেব কারণ প্রযুক্তি একটি সহজ জিনিস নয়। সম্ভবত এটি নিখুঁত করার প্রচেষ্টার প্রয়োজন হবে,” ইন্দোনেশিয়ার বাণিজ্যমন্ত্রী জুলকিফলি হাসান বলেছেন।\n“মূল উদ্দেশ্য (ট্রায়ালের) হল বিক্রেতাদের সাহায্য করা,” তিনি বলেন।",
+			[]string{"“আমরা ট্রায়ালের জন্য তিন থেকে চার মাস সময় দেব কারণ প্রযুক্তি একটি সহজ জিনিস নয়। সম্ভবত এটি নিখুঁত করার প্রচেষ্টার প্রয়োজন হবে,” ইন্দোনেশিয়ার বাণিজ্যমন্ত্রী জুলকিফলি হাসান বলেছেন।", "“মূল উদ্দেশ্য (ট্রায়ালের) হল বিক্রেতাদের সাহায্য করা,” তিনি বলেন।"}},
+		{"titles before names", "Thirty-two percent back former Arkansas Gov. Mike Huckabee and 11 percent support Ron Paul. The new survey indicates Arizona Sen. John McCain is the clear favorite.",
+			[]string{"Thirty-two percent back former Arkansas Gov. Mike Huckabee and 11 percent support Ron Paul.", "The new survey indicates Arizona Sen. John McCain is the clear favorite."}},
+		{"quote split by attribution, real", `"He'll battle cancer and win," Bush said, "and he'll be a solid contributor to society." Turning to Snow, the president then said: "I love you, and I wish you all the best."`,
+			[]string{`"He'll battle cancer and win," Bush said, "and he'll be a solid contributor to society."`, `Turning to Snow, the president then said: "I love you, and I wish you all the best."`}},
+		{"bengali date and money", "রংপুরে ১০০ কোটি টাকার মানহানির মামলায় ডেইলি স্টার পত্রিকার সম্পাদক মাহফুজ আনামের জামিন মঞ্জুর করা হয়েছে। আজ রোববার দুপুরে রংপুরের মুখ্য বিচারিক হাকিম আদালত এ আদেশ দেন।",
+			[]string{"রংপুরে ১০০ কোটি টাকার মানহানির মামলায় ডেইলি স্টার পত্রিকার সম্পাদক মাহফুজ আনামের জামিন মঞ্জুর করা হয়েছে।", "আজ রোববার দুপুরে রংপুরের মুখ্য বিচারিক হাকিম আদালত এ আদেশ দেন।"}},
 		{"hard wrap", "The minister said the\nplan would work. Yes.", []string{"The minister said the\nplan would work.", "Yes."}},
 	}
 	for _, tt := range tests {
