@@ -70,6 +70,14 @@ const (
 	minContentLetters = 20
 )
 
+// shortLetters is where lingua itself stops trusting trigrams alone (it
+// switches to 1- to 5-grams below it in high-accuracy mode).
+const shortLetters = 120
+
+// shortConfidence is the confidence a text shorter than shortLetters
+// needs from the trigram models.
+const shortConfidence = 0.99
+
 // Detector detects the language of texts. It is safe for concurrent use;
 // build one with New and share it.
 type Detector struct {
@@ -134,7 +142,7 @@ func New(opts Options) (*Detector, error) {
 // their share of the letters and where they occur. A text with too little
 // evidence gives Code "und" and a Reason. The only errors are ctx's.
 func (d *Detector) Detect(ctx context.Context, text string) (sangbad.Language, error) {
-	r, err := d.detect(ctx, text, true)
+	r, err := d.detect(ctx, text, true, false)
 	return r.Language, err
 }
 
@@ -150,7 +158,7 @@ func (d *Detector) Is(ctx context.Context, text, code string) (bool, sangbad.Lan
 	if _, ok := Name(want); !ok || want == Undetermined {
 		return false, sangbad.Language{}, sangbad.Errorf(sangbad.Invalid, "unknown language code %q", code)
 	}
-	r, err := d.detect(ctx, text, false)
+	r, err := d.detect(ctx, text, false, true)
 	if err != nil {
 		return false, r.Language, err
 	}
@@ -200,7 +208,10 @@ func und(reason string) sangbad.Language {
 	return sangbad.Language{Code: Undetermined, Name: "Undetermined", Reason: reason}
 }
 
-func (d *Detector) detect(ctx context.Context, text string, mixed bool) (result, error) {
+// detect runs the detection; mixed looks for other languages, verify is
+// Is's mode (a short text is not scored against every language of its
+// script: the trigrams cannot settle it and would load the models).
+func (d *Detector) detect(ctx context.Context, text string, mixed, verify bool) (result, error) {
 	if err := ctx.Err(); err != nil {
 		return result{}, fmt.Errorf("detect language: %w", err)
 	}
@@ -222,7 +233,7 @@ func (d *Detector) detect(ctx context.Context, text string, mixed bool) (result,
 		return r, nil
 	}
 	all := c.indexes(func(w *word) bool { return w.s.group() == main })
-	l, low, err := d.identify(ctx, c, main, all)
+	l, low, err := d.identify(ctx, c, main, all, verify)
 	if err != nil {
 		return r, err
 	}
@@ -240,7 +251,7 @@ func (d *Detector) detect(ctx context.Context, text string, mixed bool) (result,
 
 // identify names the language of the words idx (all of script group s).
 // low is set for an "und" because no language was confident enough.
-func (d *Detector) identify(ctx context.Context, c *census, s script, idx []int) (l sangbad.Language, low bool, err error) {
+func (d *Detector) identify(ctx context.Context, c *census, s script, idx []int, verify bool) (l sangbad.Language, low bool, err error) {
 	switch s {
 	case scriptBengali:
 		as := 0
@@ -291,17 +302,32 @@ func (d *Detector) identify(ctx context.Context, c *census, s script, idx []int)
 		if l.Code == "en" && l.Confidence >= d.opts.MinConfidence {
 			return l, false, nil
 		}
+		// A short text full of English function words that the trigrams
+		// do not call English is too short to say either way.
+		if content := c.contentLetters(idx); content < shortLetters && c.englishCount(idx) >= 2 {
+			return und(fmt.Sprintf("too short to be sure: %d letters read like English by their function words but not by their trigrams", content)), false, nil
+		}
+	}
+	content := c.contentLetters(idx)
+	if verify && content < shortLetters {
+		return und(fmt.Sprintf("too short: %d letters (outside capitalised words), at least %d needed to check the language among those written in %s script", content, shortLetters, s)), false, nil
 	}
 	l = d.fromScores(d.full[s].scores(c.sample(idx, d.opts.SampleLetters)))
 	if l.Code == Undetermined {
 		return und(fmt.Sprintf("no language written in %s script matched the text", s)), true, nil
 	}
-	if l.Confidence < d.opts.MinConfidence {
+	// On a short text trigrams alone are overconfident (English headlines
+	// scored as Latin at 0.95, Swedish at 0.94): ask for near certainty.
+	minConf := d.opts.MinConfidence
+	if content < shortLetters {
+		minConf = max(minConf, shortConfidence)
+	}
+	if l.Confidence < minConf {
 		alts := append([]sangbad.LanguageScore{{Code: l.Code, Name: l.Name, Confidence: l.Confidence}}, l.Alternatives...)
 		if len(alts) > 3 {
 			alts = alts[:3]
 		}
-		l = und(fmt.Sprintf("low confidence: best guess %s at %.2f, below %.2f", l.Name, l.Confidence, d.opts.MinConfidence))
+		l = und(fmt.Sprintf("low confidence: best guess %s at %.2f, below %.2f", l.Name, l.Confidence, minConf))
 		l.Alternatives = alts
 		return l, true, nil
 	}

@@ -82,6 +82,11 @@ func TestDetect(t *testing.T) {
 		// A headline is mostly names: too little to tell Latin-script
 		// languages apart with trigrams.
 		{"english headline", "TikTok to invest $1.5 billion in Indonesia's Tokopedia", outcome{Code: "und", Script: "Latin", Und: true}},
+		// CNN/DailyMail highlights that trigrams alone score as Latin (0.95),
+		// Swedish (0.94) and French (0.92): und, not a wrong guess.
+		{"english highlight read as latin", "British graphic artist's identity remains a mystery despite huge popularity .", outcome{Code: "und", Script: "Latin", Und: true}},
+		{"english highlight read as swedish", "Thousands lined Beirut streets to honor anti-Syrian MP, killed in car bomb blast .", outcome{Code: "und", Script: "Latin", Und: true}},
+		{"english highlight read as french", "Police confiscate computers, examine information on Web sites .", outcome{Code: "und", Script: "Latin", Und: true}},
 		{"french", udhrFrench, outcome{Code: "fr", Script: "Latin"}},
 		{"spanish", udhrSpanish, outcome{Code: "es", Script: "Latin"}},
 		{"russian", udhrRussian, outcome{Code: "ru", Script: "Cyrillic"}},
@@ -241,6 +246,8 @@ func TestIs(t *testing.T) {
 		// ...but is evidence against a language of another script.
 		{"short latin is not bn", "Okay.", "bn", false},
 		{"digits may be bn", "১২৩ 2023", "bn", true},
+		{"short highlight may be en", "British graphic artist's identity remains a mystery despite huge popularity .", "en", true},
+		{"short highlight is not bn", "British graphic artist's identity remains a mystery despite huge popularity .", "bn", false},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

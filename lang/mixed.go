@@ -75,7 +75,7 @@ func (d *Detector) others(ctx context.Context, c *census, main script, mainCode 
 		if len(good) == 0 {
 			continue
 		}
-		l, _, err := d.identify(ctx, c, g, idx)
+		l, _, err := d.identify(ctx, c, g, idx, false)
 		if err != nil {
 			return nil, err
 		}
@@ -94,7 +94,7 @@ func (d *Detector) others(ctx context.Context, c *census, main script, mainCode 
 				break
 			}
 			words, lower, english := c.chunkCounts(ch, main)
-			if words < minChunkWords || english > 0 || lower*2 < words {
+			if words < minChunkWords || english > 0 || lower*2 < words || c.lettersOf(c.chunkWords(ch, main)) < minStatLetters {
 				continue
 			}
 			idx := c.chunkWords(ch, main)
@@ -102,7 +102,14 @@ func (d *Detector) others(ctx context.Context, c *census, main script, mainCode 
 			if err := ctx.Err(); err != nil {
 				return nil, err
 			}
-			l := d.fromScores(d.full[main].scores(c.sample(idx, d.opts.SampleLetters)))
+			sample := c.sample(idx, d.opts.SampleLetters)
+			// Most such sentences are English all the same (a caption, a
+			// list of places); the small English stage says so without
+			// loading every Latin-script model.
+			if !d.opts.Exhaustive && d.fromScores(d.fast.scores(sample)).Code == mainCode {
+				continue
+			}
+			l := d.fromScores(d.full[main].scores(sample))
 			if l.Code == Undetermined || l.Code == mainCode || l.Confidence < chunkConfidence {
 				continue
 			}

@@ -349,6 +349,17 @@ func (c *census) contentLetters(idx []int) int {
 	return n
 }
 
+// englishCount counts the English function words among the words idx.
+func (c *census) englishCount(idx []int) int {
+	n := 0
+	for _, i := range idx {
+		if c.words[i].english {
+			n++
+		}
+	}
+	return n
+}
+
 // englishShare is the fraction of English function words among the words
 // idx, names left out (capitalised words that are not function words).
 func (c *census) englishShare(idx []int) float64 {
