@@ -83,7 +83,7 @@ var bnUnitStop = map[string]bool{
 	"নয়": true, "না": true, "হবে": true, "করা": true, "করেছে": true, "পর্যন্ত": true, "দিয়ে": true,
 	"কোটি": true, "লাখ": true, "হাজার": true, "নম্বর": true, "তম": true, "সংখ্যক": false, "বলে": true, "বলেন": true,
 	"তার": true, "তাদের": true, "এই": true, "সেই": true, "একটি": true, "কি": true, "কী": true, "তো": true, "বার": true,
-	"অর্থাৎ": true, "আর": true, "কিন্তু": true, "তবে": true, "যেখানে": true, "শতাংশ": true, "ভাগ": true,
+	"অর্থাৎ": true, "আর": true, "মতো": true, "মত": true, "নিচে": true, "নীচে": true, "ওপরে": true, "উপরে": true, "অধিক": true, "কিন্তু": true, "তবে": true, "যেখানে": true, "শতাংশ": true, "ভাগ": true,
 }
 
 // measureUnits are units included in the amount's span ("10 বছর", "450
@@ -96,7 +96,7 @@ var measureUnits = map[string]bool{
 	"tonnes": true, "tons": true, "tonne": true, "ton": true, "acres": true, "hectares": true, "litres": true, "liters": true,
 	"barrels": true, "megawatts": true, "mw": true, "gw": true, "kwh": true, "mph": true, "inches": true, "inch": true,
 	"দিন": true, "সপ্তাহ": true, "মাস": true, "বছর": true, "ঘণ্টা": true, "ঘন্টা": true, "মিনিট": true, "সেকেন্ড": true, "দশক": true,
-	"কিলোমিটার": true, "মিটার": true, "কেজি": true, "টন": true, "একর": true, "হেক্টর": true, "লিটার": true, "মেগাওয়াট": true,
+	"কিলোমিটার": true, "কিমি": true, "মিটার": true, "ইঞ্চি": true, "ফুট": true, "গজ": true, "মাইল": true, "কিলোগ্রাম": true, "গ্রাম": true, "মণ": true, "কেজি": true, "টন": true, "একর": true, "হেক্টর": true, "লিটার": true, "মেগাওয়াট": true,
 	"জন": true, "টি": true, "টা": true,
 }
 
@@ -180,6 +180,9 @@ func (a *amountScanner) at(i int, bare bool) (amountMention, bool) {
 	if t.kind == ntNum && a.excluded(i, ne) {
 		return amountMention{}, false
 	}
+	if i > 1 && toks[i-1].key == "-" && toks[i-1].attached() && t.attached() && toks[i-2].kind == ntNum {
+		return amountMention{}, false // the second part of a score or code ("2-1")
+	}
 	m := amountMention{i: i, j: ne.j, ni: i, nj: ne.j, value: ne.value}
 	if hasCur {
 		m.i, m.currency, m.kind = curStart, cur, sangbad.AmountMoney
@@ -241,6 +244,18 @@ func (a *amountScanner) at(i int, bare bool) (amountMention, bool) {
 	if ne.ambig && m.kind != sangbad.AmountMoney && m.kind != sangbad.AmountPercent && !strictUnits[m.unit] {
 		return amountMention{}, false
 	}
+	// "১৫ টাকা ৮০ পয়সা" = 15.80 taka
+	if m.currency == "BDT" && !m.hasMax && k+1 < len(toks) && toks[k].kind == ntNum && strings.HasPrefix(toks[k+1].key, "পয়সা") {
+		if p, ok := digitValue(&toks[k]); ok && p < 100 {
+			m.value += p / 100
+			k += 2
+		}
+	}
+	for x := ne.i; x < ne.j; x++ {
+		if strings.HasPrefix(toks[x].key, "শতাধিক") {
+			m.qualifier = "more_than" // "চার শতাধিক" = more than 400
+		}
+	}
 	m.j = k
 	a.qualifiers(&m)
 	return m, true
@@ -278,6 +293,24 @@ func (a *amountScanner) excluded(i int, ne numExpr) bool {
 			return true
 		}
 	}
+	// "No. 1", "Boeing 737", "Interstate 35": a number naming something
+	if i > 1 && toks[i-1].key == "." && toks[i-1].attached() && (toks[i-2].key == "no" || toks[i-2].key == "nos") {
+		return true
+	}
+	if i > 0 && toks[i-1].kind == ntWord && !toks[i-1].bn && toks[i-1].upper && !toks[i-1].nl && ne.j == i+1 && !ne.scale && !strings.HasSuffix(toks[i-1].key, "'s") {
+		p := toks[i-1].key
+		_, isCur := currencyAbbr[p]
+		_, isNum := enNumberWords[p]
+		if !isCur && !isNum && !isoCodes[toks[i-1].text] && !enApprox[p] && enQualifier1[p] == "" && !isSentenceStart(toks, i-1) {
+			return true
+		}
+	}
+	// a score "2-1" (the lower second part is no range end)
+	if i+2 < len(toks) && toks[i+1].key == "-" && toks[i+1].attached() && toks[i+2].attached() && toks[i+2].kind == ntNum && ne.j == i+1 {
+		if v2, ok := digitValue(&toks[i+2]); ok && v2 <= ne.value && !a.unitFollows(i+3) {
+			return true
+		}
+	}
 	if i+1 < len(toks) {
 		n := &toks[i+1]
 		if n.attached() && n.kind == ntWord {
@@ -312,7 +345,7 @@ func (a *amountScanner) excluded(i int, ne numExpr) bool {
 	if t.commas == 0 && t.dots == 0 && t.digits >= 7 && (strings.HasPrefix(t.text, "0") || strings.HasPrefix(t.text, "০") || t.digits >= 9) {
 		return true
 	}
-	if i+2 < len(toks) && toks[i+1].key == "-" && toks[i+1].attached() && toks[i+2].kind == ntNum && toks[i+2].attached() && toks[i+2].digits >= 5 {
+	if i+2 < len(toks) && toks[i+1].key == "-" && toks[i+1].attached() && toks[i+2].kind == ntNum && toks[i+2].attached() && toks[i+2].digits >= 5 && toks[i+2].commas == 0 && t.commas == 0 {
 		return true
 	}
 	// a clock time with the classifier টা: "সকাল ১০টায়", "সাড়ে আটটার দিকে"
@@ -491,11 +524,11 @@ func (a *amountScanner) unitAt(k int, ne numExpr) (unit string, next int, inSpan
 	}
 	w := t.key
 	j := k
-	for n := 0; n < 2 && enUnitSkip[w] && j+1 < len(toks) && toks[j+1].kind == ntWord && !enUnitStop[toks[j+1].key]; n++ {
+	for n := 0; n < 2 && (enUnitSkip[w] || looksAdjective(w) || strings.HasSuffix(w, "ing")) && j+1 < len(toks) && toks[j+1].kind == ntWord && !toks[j+1].bn && !enUnitStop[toks[j+1].key] && !toks[j+1].attached(); n++ {
 		j++
 		w = toks[j].key
 	}
-	if enUnitStop[w] {
+	if enUnitStop[w] || len(w) < 2 || strings.HasSuffix(w, "ing") || strings.HasSuffix(w, "ly") || w == "plus" {
 		return "", k, false, false
 	}
 	if w == "years" || w == "year" {
@@ -522,14 +555,20 @@ func unitStem(key string) string {
 			}
 		}
 	}
-	for _, suf := range []string{"গুলোর", "গুলির", "গুলো", "গুলি", "দের", "রা", "ের", "কে", "তে"} {
-		if strings.HasSuffix(key, suf) && utf8.RuneCountInString(key)-utf8.RuneCountInString(suf) >= 3 {
+	for _, suf := range []string{"গুলোর", "গুলির", "গুলোতে", "গুলিতে", "গুলো", "গুলি", "দের", "রা", "েরও", "ের", "কে", "তে", "য়ে", "য়"} {
+		if strings.HasSuffix(key, suf) && utf8.RuneCountInString(key)-utf8.RuneCountInString(suf) >= 2 {
 			return key[:len(key)-len(suf)]
 		}
 	}
-	if strings.HasSuffix(key, "র") {
-		stem := key[:len(key)-len("র")]
-		if r := lastRuneOf(stem); r >= 0x09BE && r <= 0x09CC {
+	// a genitive -র after a vowel sign other than া ("ব্যবহারকারীর"; but
+	// "ওভার", "বাজার" end in া + র), a locative -ে after a consonant
+	if stem, ok := strings.CutSuffix(key, "র"); ok {
+		if r := lastRuneOf(stem); r >= 0x09BF && r <= 0x09CC {
+			return stem
+		}
+	}
+	if stem, ok := strings.CutSuffix(key, "\u09c7"); ok && utf8.RuneCountInString(stem) >= 2 {
+		if r := lastRuneOf(stem); r >= 0x0995 && r <= 0x09B9 {
 			return stem
 		}
 	}
@@ -574,29 +613,60 @@ func (a *amountScanner) qualifiers(m *amountMention) {
 			}
 		}
 	}
-	// Bengali after: "১০০ জনের বেশি", "৫০ কোটি টাকার কম", "... পর্যন্ত"
-	k := m.j
-	if k < len(toks) && toks[k].bn {
-		gen := k > 0 && (strings.HasSuffix(toks[k-1].key, "র") || strings.HasSuffix(toks[k-1].key, "ের"))
-		kk := k
-		if toks[kk].key == "এর" || toks[kk].key == "-" && a.key(kk+1) == "এর" {
-			if toks[kk].key == "-" {
-				kk++
-			}
-			kk++
-			gen = true
+	// Bengali after: "১০০ জনের বেশি", "৫০ কোটি টাকার কম", "১৪ হাজারের নিচে",
+	// "৭৮টির মতো", "... পর্যন্ত"; also after a counted noun outside the
+	// span ("৫০০ ব্যবহারকারীর বেশি")
+	for _, k := range []int{m.j, m.j + 1} {
+		if k >= len(toks) || !toks[k].bn || k == 0 {
+			continue
 		}
-		switch w := a.key(kk); {
-		case gen && (w == "বেশি" || strings.HasPrefix(w, "ঊর্ধ্ব") || strings.HasPrefix(w, "উর্ধ্ব")):
-			m.qualifier, m.j = "more_than", kk+1
-		case gen && w == "কম":
-			m.qualifier, m.j = "less_than", kk+1
-		case w == "পর্যন্ত" && kk == k:
-			m.qualifier, m.j = "up_to", kk+1
-		case strings.HasPrefix(w, "ছাড়িয়ে") || strings.HasPrefix(w, "ছাড়িয়ে"):
-			m.qualifier, m.j = "more_than", kk+1
+		if k == m.j+1 && (m.kind != sangbad.AmountQuantity || unitStem(toks[m.j].key) != m.unit) {
+			break
+		}
+		if a.postQualifier(m, k) {
+			break
 		}
 	}
+}
+
+// postQualifier reads a Bengali qualifier at token k after an amount.
+func (a *amountScanner) postQualifier(m *amountMention, k int) bool {
+	toks := a.toks
+	pk := strings.TrimSuffix(strings.TrimSuffix(toks[k-1].key, "ও"), "ই")
+	gen := strings.HasSuffix(pk, "র")
+	kk := k
+	if toks[kk].key == "এর" || toks[kk].key == "-" && a.key(kk+1) == "এর" {
+		if toks[kk].key == "-" {
+			kk++
+		}
+		kk++
+		gen = true
+	}
+	q := ""
+	switch w := a.key(kk); {
+	case gen && (w == "বেশি" || strings.HasPrefix(w, "ঊর্ধ্ব") || strings.HasPrefix(w, "উর্ধ্ব") || w == "ওপরে" || w == "উপরে" || w == "অধিক"):
+		q = "more_than"
+	case gen && (w == "কম" || w == "নিচে" || w == "নীচে"):
+		q = "less_than"
+	case w == "পর্যন্ত" && kk == k:
+		if m.hasMax {
+			q = "range" // "২৭ থেকে ৯০ শতাংশ পর্যন্ত": the end of the range
+		} else {
+			q = "up_to"
+		}
+	case strings.HasPrefix(w, "ছাড়িয়ে"):
+		q = "more_than"
+	case (w == "মতো" || w == "মত") && kk == k:
+		q = "approx"
+	}
+	if q == "" {
+		return false
+	}
+	if q != "range" {
+		setQualifier(m, q)
+	}
+	m.j = kk + 1
+	return true
 }
 
 func setQualifier(m *amountMention, q string) {
@@ -656,4 +726,36 @@ func (a *amountScanner) clockContext(ne numExpr, k int) bool {
 	}
 	n := a.key(k)
 	return n == "দিকে" || n == "নাগাদ" || strings.HasPrefix(n, "বাজ")
+}
+
+// looksAdjective guesses an English adjective before the counted noun
+// ("38 unforced errors", "18,000 medical workers", "40 Iraqi refugees").
+func looksAdjective(w string) bool {
+	if len(w) < 5 || measureUnits[w] {
+		return false
+	}
+	for _, suf := range []string{"al", "ic", "ive", "ous", "ian", "ese", "ful", "able", "ible", "ary", "ed", "qi", "ish", "ent", "ant"} {
+		if strings.HasSuffix(w, suf) {
+			return true
+		}
+	}
+	return false
+}
+
+// isSentenceStart reports a token that starts a sentence (so its capital
+// says nothing).
+func isSentenceStart(toks []ntok, k int) bool {
+	if k == 0 || toks[k].nl {
+		return true
+	}
+	p := toks[k-1].key
+	return p == "." || p == "?" || p == "!" || p == "\"" || p == "“" || p == "।"
+}
+
+// unitFollows reports a measure or count word at k ("3-4 মাস").
+func (a *amountScanner) unitFollows(k int) bool {
+	if k >= len(a.toks) || a.toks[k].kind != ntWord {
+		return false
+	}
+	return measureUnits[a.toks[k].key] || measureUnits[unitStem(a.toks[k].key)]
 }

@@ -53,6 +53,9 @@ var dollarCountries = map[string]string{
 	"canadian": "CAD", "কানাডিয়ান": "CAD", "hong": "HKD", "হংকং": "HKD", "taiwan": "TWD", "zealand": "NZD",
 }
 
+// poundCountries name the pound of other countries ("Egyptian pounds").
+var poundCountries = map[string]string{"egyptian": "EGP", "syrian": "SYP", "lebanese": "LBP", "sudanese": "SDG", "british": "GBP", "sterling": "GBP"}
+
 // rupeeCountries do the same for rupees.
 var rupeeCountries = map[string]string{
 	"pakistani": "PKR", "পাকিস্তানি": "PKR", "nepali": "NPR", "nepalese": "NPR", "নেপালি": "NPR",
@@ -146,6 +149,9 @@ func currencyAfter(toks []ntok, k int, scaled bool) (string, int, bool) {
 			if adj == "sri" {
 				return "", k, false
 			}
+		}
+		if cc, ok := poundCountries[adj]; ok && (nk == "pound" || nk == "pounds") {
+			return cc, k + 2, true
 		}
 	}
 	if currencyNeedsScale[t.key] {

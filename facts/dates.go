@@ -108,6 +108,7 @@ type dateHit struct {
 	needsYear bool
 	weekday   time.Weekday
 	isWeekday bool
+	wdCheck   bool // a weekday written with the date: it picks the year
 	rel       bool // offset from the reference in relUnit
 	relN      int
 	relUnit   int
@@ -295,6 +296,7 @@ func (s *dateScanner) at(i int) (dateHit, bool) {
 			if s.punct(k, "(,") {
 				if dh, ok := s.at(k + 1); ok && dh.gran == sangbad.GranularityDay && !dh.isWeekday && !dh.rel {
 					dh.i = i
+					dh.weekday, dh.wdCheck = wd, true
 					if s.punct(dh.j, ")") && s.punct(k, "(") {
 						dh.j++
 					}
@@ -793,6 +795,15 @@ func (s *dateScanner) resolve(h dateHit, ref time.Time, refSource string) sangba
 			dir = s.tense(h.i, h.j)
 		}
 		t := nearestDayMonth(ref, h.m, h.d, dir, h.force != 0)
+		if h.wdCheck && t.Weekday() != h.weekday {
+			// "সোমবার (২২ জুন)": the year in reach whose 22 June is a Monday
+			for _, y := range []int{ref.Year(), ref.Year() - 1, ref.Year() + 1} {
+				if c := time.Date(y, time.Month(h.m), h.d, 0, 0, 0, 0, time.UTC); c.Day() == h.d && c.Weekday() == h.weekday {
+					t = c
+					break
+				}
+			}
+		}
 		out.Value = t.Format(sangbad.DateLayout)
 	default: // month without year
 		dir := h.force

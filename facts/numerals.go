@@ -239,7 +239,7 @@ var scaleWords = map[string]float64{
 	"hundred": 100, "hundreds": 0, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12,
 	"lakh": 1e5, "lakhs": 1e5, "lac": 1e5, "lacs": 1e5, "crore": 1e7, "crores": 1e7,
 	"mn": 1e6, "mln": 1e6, "bn": 1e9, "bln": 1e9, "trn": 1e12, "trln": 1e12,
-	"শত": 100, "শো": 100, "শ": 100, "হাজার": 1e3, "লাখ": 1e5, "লক্ষ": 1e5, "কোটি": 1e7,
+	"শত": 100, "শতাধিক": 100, "শো": 100, "শ": 100, "হাজার": 1e3, "লাখ": 1e5, "লক্ষ": 1e5, "কোটি": 1e7,
 	"মিলিয়ন": 1e6, "বিলিয়ন": 1e9, "ট্রিলিয়ন": 1e12,
 }
 
