@@ -5,6 +5,17 @@
 // tokens, against a lead baseline of the same length) and actor mentions
 // against gold named entities. It is the logic of `sangbad eval`; it runs
 // the real pipeline through the small interfaces below.
+//
+// Method notes. Facts: amounts match on value (±0.5%) and currency, dates
+// on the ISO string, actors when a gold name equals the predicted name or a
+// mention (case-folded, Bengali case suffixes stripped); predicted values
+// are deduplicated; a second predicted actor for one gold actor is a false
+// positive (not merged); also_ok names are ignored; quotes are the direct
+// quotations (what the gold lists), matched by speaker. Summaries: ROUGE F1
+// on segment.Tokens (lower-cased, no stemming), ROUGE-L over the whole
+// token sequence; the extractive summary and the lead baseline both take
+// sentences until the word count is closest to the human summary's
+// (summarize.Budget{Min: 1, Words: n}); scores are averaged over articles.
 package eval
 
 import (
