@@ -316,7 +316,7 @@ func (c *Client) run(ctx context.Context, req Request, onDelta func(string)) (Re
 		if err != nil {
 			if errors.Is(err, errFormatUnsupported) {
 				if c.cfg.OutputMode == ModeAuto && mode != ModeText {
-					c.downgrade(mode)
+					c.downgrade(mode, err)
 					continue
 				}
 				return resp, &sangbad.Error{
@@ -431,12 +431,16 @@ func (c *Client) store(key string, r Response) {
 // messages returns msgs with the schema spelled out in the system message
 // for the modes where the server does not receive it.
 func (c *Client) messages(msgs []openai.ChatCompletionMessage, mode string, s *Schema) []openai.ChatCompletionMessage {
-	if s == nil || mode == ModeJSONSchema || len(msgs) == 0 || msgs[0].Role != openai.ChatMessageRoleSystem {
+	if s == nil || mode == ModeJSONSchema || len(msgs) == 0 {
 		return msgs
+	}
+	instruction := "Answer with only a JSON object (no code fence, no comments) matching this JSON schema: " + string(s.JSON)
+	if msgs[0].Role != openai.ChatMessageRoleSystem {
+		return append([]openai.ChatCompletionMessage{{Role: openai.ChatMessageRoleSystem, Content: instruction}}, msgs...)
 	}
 	out := make([]openai.ChatCompletionMessage, len(msgs))
 	copy(out, msgs)
-	out[0].Content += "\n\nAnswer with only a JSON object (no code fence, no comments) matching this JSON schema: " + string(s.JSON)
+	out[0].Content += "\n\n" + instruction
 	return out
 }
 
@@ -445,11 +449,11 @@ func fixMessage(problem error, s *Schema) string {
 		".\nAnswer again with only the complete JSON object, matching this JSON schema: " + string(s.JSON)
 }
 
-func (c *Client) downgrade(from string) {
+func (c *Client) downgrade(from string, cause error) {
 	for i, m := range fallbackModes {
 		if m == from && i+1 < len(fallbackModes) {
 			if c.mode.CompareAndSwap(int32(i), int32(i+1)) {
-				c.log.Info("llm backend rejected response_format; falling back", "from", from, "to", fallbackModes[i+1])
+				c.log.Warn("llm backend rejected response_format; falling back for this client", "from", from, "to", fallbackModes[i+1], "err", cause)
 			}
 			return
 		}

@@ -699,3 +699,33 @@ func TestReasoningModelParameters(t *testing.T) {
 		t.Errorf("max_tokens %d max_completion_tokens %d temperature %v", r.MaxTokens, r.MaxCompletionTokens, r.Temperature)
 	}
 }
+
+func TestStreamRetriedBeforeFirstDelta(t *testing.T) {
+	s := llmtest.NewServer(t, llmtest.WithoutJSONSchema(), llmtest.WithHandler(llmtest.Sequence(
+		llmtest.Fixed(llmtest.Error(503, "loading model", "", "")), llmtest.Echo)))
+	sl := &sleeper{}
+	c := newClient(t, s, Config{}, WithSleep(sl.sleep))
+	var got strings.Builder
+	resp, err := c.Stream(t.Context(), Request{User: enArticle, Schema: summarySchema}, FieldText("text", " ", func(d string) { got.WriteString(d) }))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := "TikTok will invest $840 million in Tokopedia. The deal was announced in Jakarta."; got.String() != want {
+		t.Errorf("streamed text %q, want %q", got.String(), want)
+	}
+	// 400 on json_schema, then 503 and a retry in json_object mode.
+	var formats []string
+	for _, r := range s.Requests() {
+		formats = append(formats, r.FormatType())
+	}
+	if diff := cmp.Diff([]string{"json_schema", "json_object", "json_object"}, formats); diff != "" {
+		t.Errorf("formats (-want +got):\n%s", diff)
+	}
+	if resp.Usage.Calls != 3 || len(sl.got()) != 1 {
+		t.Errorf("calls %d waits %v", resp.Usage.Calls, sl.got())
+	}
+	// Without a system message the schema instruction gets one of its own.
+	if r := s.Requests()[1]; r.Messages[0].Role != "system" || !strings.Contains(r.System(), "JSON schema") {
+		t.Errorf("json_object request without schema instruction: %+v", r.Messages)
+	}
+}
