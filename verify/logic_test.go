@@ -273,6 +273,11 @@ func TestVerifySeedRules(t *testing.T) {
 			want:   []issueGist{{sangbad.IssueName, "Decision"}},
 		},
 		{
+			name:   "weekdays and titles an extractor took into a name",
+			text:   "Jefferies Tuesday said the deal helps. Ex-Sen spoke too.",
+			actors: []factor{{name: "Jefferies Tuesday", subs: []string{"Jefferies Tuesday"}}, {name: "Ex-Sen", subs: []string{"Ex-Sen"}}},
+		},
+		{
 			name:   "names the source extractor missed",
 			text:   "Jefferies analysts said TikTok would rival Shopee and Lazada, owned by Alibaba.",
 			actors: []factor{{name: "Jefferies", subs: []string{"Jefferies"}}, {name: "Shopee", subs: []string{"Shopee"}}, {name: "Lazada", subs: []string{"Lazada"}}, {name: "Alibaba", subs: []string{"Alibaba"}}},

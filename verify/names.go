@@ -29,7 +29,7 @@ func (c *check) names() {
 			continue
 		}
 		c.counts.Names++
-		if c.supportsActor(a) {
+		if c.supportsActor(a, starts) {
 			continue
 		}
 		start, end := -1, -1
@@ -55,7 +55,7 @@ func (c *check) names() {
 }
 
 // supportsActor reports whether any name of text actor a is in the source.
-func (c *check) supportsActor(a sangbad.Actor) bool {
+func (c *check) supportsActor(a sangbad.Actor, starts map[int]bool) bool {
 	cands := make([]string, 0, 2+len(a.Aliases)+len(a.Mentions))
 	cands = append(cands, a.Name)
 	cands = append(cands, a.Aliases...)
@@ -70,6 +70,21 @@ func (c *check) supportsActor(a sangbad.Actor) bool {
 		seen[n] = true
 		if c.supportsName(n) {
 			return true
+		}
+	}
+	initial := len(a.Mentions) > 0 && starts[a.Mentions[0].Start]
+	for _, n := range cands {
+		vs, ok := nameVariants(n, initial)
+		if !ok {
+			return true // a title or a date, not a name
+		}
+		for _, v := range vs {
+			if !seen[v] {
+				seen[v] = true
+				if c.supportsName(v) {
+					return true
+				}
+			}
 		}
 	}
 	return false
@@ -129,13 +144,58 @@ func (c *check) supportsName(n string) bool {
 		return false
 	}
 	// every word of the name somewhere in the source: "Hasan Zulkifli"
-	// for "Zulkifli Hasan", "Trade Minister Zulkifli" and the like.
+	// for "Zulkifli Hasan", "Chinese GP" for "Chinese Grand Prix".
+	orig := segment.Words(n)
 	for i := range tk {
-		if !containsRun(words, toks[i:i+1], literalEq) && !containsRun(keys, tk[i:i+1], eq) {
-			return false
+		if containsRun(words, toks[i:i+1], literalEq) || containsRun(keys, tk[i:i+1], eq) {
+			continue
 		}
+		if i < len(orig) && len(orig) == len(tk) && isAcronym(orig[i].Text) {
+			if acr, _ := s.acronyms(); acr[toks[i]] {
+				continue
+			}
+		}
+		return false
 	}
 	return true
+}
+
+// nameVariants returns n without the words an extractor may wrongly take
+// into a name: weekdays and months ("Cave Saturday"), titles ("Sen.",
+// "President"), and a capitalised first word of a sentence ("Lower TV").
+// ok is false when nothing of a name is left (the "name" was a title).
+func nameVariants(n string, sentenceInitial bool) (out []string, ok bool) {
+	ws := segment.Words(n)
+	var kept []string
+	for i, w := range ws {
+		low := strings.ToLower(w.Text)
+		if notNameWord(low) || (i == 0 && sentenceInitial && len(ws) > 1) {
+			continue
+		}
+		kept = append(kept, w.Text)
+	}
+	if len(kept) == 0 {
+		return nil, false
+	}
+	if len(kept) < len(ws) {
+		out = append(out, strings.Join(kept, " "))
+	}
+	return out, true
+}
+
+// notNameWord reports words that are no part of a name: weekdays, months
+// and titles, in English and Bengali.
+func notNameWord(w string) bool {
+	switch w {
+	case "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+		"january", "february", "march", "april", "june", "july", "august", "september", "october", "november", "december",
+		"mr", "mrs", "ms", "dr", "sen", "rep", "gov", "gen", "ex", "former", "president", "minister", "prime", "senator",
+		"sheikh", "king", "queen", "prince", "judge", "justice", "chairman", "ceo", "secretary", "general",
+		"সোমবার", "মঙ্গলবার", "বুধবার", "বৃহস্পতিবার", "শুক্রবার", "শনিবার", "রবিবার", "রোববার",
+		"জনাব", "ড", "ডা", "মন্ত্রী", "প্রধানমন্ত্রী", "রাষ্ট্রপতি", "প্রেসিডেন্ট":
+		return true
+	}
+	return false
 }
 
 // containsRun reports whether run occurs contiguously in words.
