@@ -525,8 +525,11 @@ func (s *dateScanner) bareYear(i, y int) (dateHit, bool) {
 			return h, false // fiscal year or a phone number
 		}
 	}
-	if i > 0 && (s.punct(i-1, "-/:") && s.toks[i].attached()) {
-		return h, false
+	if i > 0 && (s.punct(i-1, "-/:") && s.toks[i].attached()) && !(i > 1 && s.toks[i-2].kind == ntWord && s.toks[i-1].key == "-") {
+		return h, false // not "mid-2024"
+	}
+	if i+1 < len(s.toks) && s.toks[i+1].attached() && s.toks[i+1].kind == ntWord && !s.toks[i+1].bn {
+		return h, false // "1990s"
 	}
 	// money, percent or a count: "2000 জন", "$2000", "2000 crore"
 	if i > 0 {
@@ -553,6 +556,18 @@ func (s *dateScanner) bareYear(i, y int) (dateHit, bool) {
 		}
 	}
 	s.eraAfter(&h)
+	// "২০২৩ সালের ১২ ডিসেম্বর", "২০২৩ সালের ডিসেম্বরে": year first
+	if h.j > i+1 {
+		if d, next, ok := s.dayAt(h.j); ok {
+			if m, _, ok := s.monthAt(next); ok {
+				h.d, h.m, h.dayTok, h.gran, h.j = d, m, h.j, sangbad.GranularityDay, next+1
+				return h, true
+			}
+		}
+		if m, abbr, ok := s.monthAt(h.j); ok && !abbr {
+			h.m, h.gran, h.j = m, sangbad.GranularityMonth, h.j+1
+		}
+	}
 	return h, true
 }
 
@@ -573,6 +588,12 @@ func (s *dateScanner) relativeAt(i int) (dateHit, bool) {
 	if t.bn {
 		if n, ok := bnRelDays[t.key]; ok {
 			h.relN, h.relUnit, h.gran = n, uDay, sangbad.GranularityDay
+			// "গতকাল শনিবার", "আজ রোববার": one day, named twice
+			if i+1 < len(s.toks) {
+				if _, ok := s.weekdayAt(i + 1); ok {
+					h.j = i + 2
+				}
+			}
 			return h, true
 		}
 		if n, _, ok := stemLookup(t.key, bnRelDays); ok && t.key != "আজকাল" {
