@@ -34,11 +34,19 @@ type actorExtractor struct {
 	// descRole maps a token index to the descriptor phrase before it
 	// ("ইন্দোনেশিয়ার টেক গ্রুপ" before GoTo)
 	descRole map[int]string
+	// per-token caches: NFC text, stem, lexicon lookup (0 unknown yet,
+	// 1 known, 2 not known)
+	norms, stems []string
+	knownTok     []int8
+	keys         [][]string
 }
 
 // extractActors finds the people, organisations and places of d.
 func (e *Extractor) extractActors(d *doc) []sangbad.Actor {
 	x := &actorExtractor{g: e.gaz, d: d, toks: tokenize(d.text, d.sentences), descRole: map[int]string{}}
+	x.norms = make([]string, len(x.toks))
+	x.stems = make([]string, len(x.toks))
+	x.knownTok = make([]int8, len(x.toks))
 	x.latinPass()
 	x.bengaliPass()
 	x.cands = resolveOverlaps(x.cands)
@@ -572,8 +580,36 @@ var brandWords = map[string]string{"শপ": "Shop", "পে": "Pay", "স্ট
 
 // bnWord returns token i's text in NFC and its stem.
 func (x *actorExtractor) bnWord(i int) (string, string) {
-	w := nfc(x.toks[i].text)
-	return w, bnStem(w)
+	if x.norms[i] == "" {
+		x.norms[i] = nfc(x.toks[i].text)
+		x.stems[i] = bnStem(x.norms[i])
+	}
+	return x.norms[i], x.stems[i]
+}
+
+// tokKeys returns the name keys of Bengali token i (cached).
+func (x *actorExtractor) tokKeys(i int) []string {
+	if x.keys == nil {
+		x.keys = make([][]string, len(x.toks))
+	}
+	if x.keys[i] == nil {
+		w, _ := x.bnWord(i)
+		x.keys[i] = nameKeys(w)
+	}
+	return x.keys[i]
+}
+
+// isKnown reports whether Bengali token i is an ordinary word (cached
+// gazetteer.known).
+func (x *actorExtractor) isKnown(i int) bool {
+	if x.knownTok[i] == 0 {
+		w, _ := x.bnWord(i)
+		x.knownTok[i] = 2
+		if x.g.known(w) {
+			x.knownTok[i] = 1
+		}
+	}
+	return x.knownTok[i] == 1
 }
 
 // bnMention builds a candidate over Bengali tokens [i,j) whose last token is
@@ -656,7 +692,7 @@ func (x *actorExtractor) bengaliPass() {
 			continue
 		}
 		// place-name endings of unknown words: "বাজিতপুর", "কিশোরগঞ্জ"
-		if bnPlaceLike(stem) && !x.g.known(word) && !w.bnName[stem] && !(i+1 < len(x.toks) && x.toks[i+1].kind == tkBengali && (w.isBnOrgHead(bnStem(nfc(x.toks[i+1].text))) || w.bnName[nfc(x.toks[i+1].text)])) {
+		if bnPlaceLike(stem) && !x.isKnown(i) && !w.bnName[stem] && !(i+1 < len(x.toks) && x.toks[i+1].kind == tkBengali && (w.isBnOrgHead(bnStem(nfc(x.toks[i+1].text))) || w.bnName[nfc(x.toks[i+1].text)])) {
 			x.add(x.bnMention(i, i+1, stem, sangbad.ActorPlace, false))
 			continue
 		}
@@ -755,7 +791,7 @@ func (x *actorExtractor) bnNameCandidate(i int) bool {
 	if w.bnName[stem] || w.bnName[word] {
 		return true
 	}
-	return !x.g.known(word)
+	return !x.isKnown(i)
 }
 
 // bnPlainWord reports a Bengali token that is no function word, verb,
@@ -784,7 +820,12 @@ func isBnVerbForm(w string) bool {
 // ("দক্ষিণ-পূর্ব এশিয়ার"); only the last may carry a case suffix.
 func (x *actorExtractor) bnPlaceAt(i int) int {
 	idx := []int{i}
-	for k := i + 1; k < len(x.toks) && len(idx) < min(x.g.maxBnWords, 4); k++ {
+	first, _ := x.bnWord(i)
+	maxWords := 1
+	if x.g.bnFirst[first] {
+		maxWords = min(x.g.maxBnWords, 4)
+	}
+	for k := i + 1; k < len(x.toks) && len(idx) < maxWords; k++ {
 		t := x.toks[k]
 		if t.kind == tkBengali && t.space && !t.newline && x.toks[k-1].kind == tkBengali {
 			idx = append(idx, k)
@@ -798,13 +839,17 @@ func (x *actorExtractor) bnPlaceAt(i int) int {
 		break
 	}
 	for n := len(idx); n >= 1; n-- {
-		parts := make([]string, 0, n)
+		prefix := ""
 		for _, k := range idx[:n-1] {
-			parts = append(parts, nfc(x.toks[k].text))
+			w, _ := x.bnWord(k)
+			prefix += w + " "
 		}
-		lastWord := nfc(x.toks[idx[n-1]].text)
+		lastWord, _ := x.bnWord(idx[n-1])
 		for _, st := range bnStems(lastWord) {
-			key := strings.Join(append(parts, st), " ")
+			key := st
+			if prefix != "" {
+				key = prefix + st
+			}
 			p, found := x.g.bnPlace(key)
 			if !found || bnAmbiguousPlaces[key] {
 				continue
@@ -949,7 +994,7 @@ func (x *actorExtractor) bnOrgAt(i int, stem string) {
 			break // a genitive ends the modifiers
 		}
 		_, isPlace := x.g.bnPlace(word)
-		special := isPlace || w.bnOrgMod[word] || w.isBnOrgHead(word) || w.bnName[word] || !x.g.known(word)
+		special := isPlace || w.bnOrgMod[word] || w.isBnOrgHead(word) || w.bnName[word] || !x.isKnown(k)
 		if !special && k < i-1 {
 			break // a common word only right before the head ("অগ্রণী ব্যাংক")
 		}
@@ -1061,7 +1106,7 @@ func (x *actorExtractor) bnRunHasSurname(i, j int) bool {
 	}
 	for k := i; k < j-1; k++ {
 		word, st := x.bnWord(k)
-		if w.bnName[st] || w.bnTitle[word] || !x.g.known(word) {
+		if w.bnName[st] || w.bnTitle[word] || !x.isKnown(k) {
 			return true
 		}
 	}
@@ -1376,8 +1421,8 @@ func (x *actorExtractor) bengaliSecondPass(groups []*group) {
 				break
 			}
 		}
-		if match == nil && !x.g.known(word) {
-			wk := nameKeys(word)
+		if match == nil && !x.isKnown(i) {
+			wk := x.tokKeys(i)
 			for ki := range ks {
 				k := &ks[ki]
 				if !hasLatin(k.g.names[0]) || len(strings.Fields(k.g.names[0])) != 1 {
@@ -1391,7 +1436,7 @@ func (x *actorExtractor) bengaliSecondPass(groups []*group) {
 		}
 		if match == nil {
 			// lists: "A এবং B", "A ও B" with A a known organisation
-			if i >= 2 && (nfc(x.toks[i-1].text) == "এবং" || nfc(x.toks[i-1].text) == "ও") && covered[i-2] && !x.g.known(word) {
+			if i >= 2 && (nfc(x.toks[i-1].text) == "এবং" || nfc(x.toks[i-1].text) == "ও") && covered[i-2] && !x.isKnown(i) {
 				for _, c := range x.cands {
 					if c.tj == i-1 && c.typ == sangbad.ActorOrganization {
 						added = append(added, x.bnMention(i, i+1, stem, sangbad.ActorOrganization, false))

@@ -30,6 +30,7 @@ type gazetteer struct {
 	bnPlaces   map[string]place // NFC Bengali name -> place
 	enPlaces   map[string]place // lower-case English name -> place
 	maxBnWords int
+	bnFirst    map[string]bool // first words of multi-word Bengali places
 	maxEnWords int
 	lex        lexicon
 	w          *wordLists
@@ -46,7 +47,7 @@ func loadGazetteer() *gazetteer {
 }
 
 func parseGazetteer() (*gazetteer, error) {
-	g := &gazetteer{bnPlaces: map[string]place{}, enPlaces: map[string]place{}, w: cues}
+	g := &gazetteer{bnPlaces: map[string]place{}, enPlaces: map[string]place{}, bnFirst: map[string]bool{}, w: cues}
 	for _, name := range []string{"data/places_cldr.tsv", "data/places_extra.tsv"} {
 		b, err := dataFS.ReadFile(name)
 		if err != nil {
@@ -86,7 +87,10 @@ func (g *gazetteer) addPlace(p place) {
 	if old, ok := g.enPlaces[enKey]; !ok || (old.kind == "city" && p.kind == "country") {
 		g.enPlaces[enKey] = p
 	}
-	g.maxBnWords = max(g.maxBnWords, len(strings.Fields(bnKey)))
+	if f := strings.Fields(bnKey); len(f) > 1 {
+		g.bnFirst[f[0]] = true
+		g.maxBnWords = max(g.maxBnWords, len(f))
+	}
 	g.maxEnWords = max(g.maxEnWords, len(strings.Fields(p.en)))
 }
 
@@ -161,10 +165,14 @@ func (lx lexicon) has(w string) bool {
 // known reports whether a Bengali word is an ordinary word: it or one of its
 // suffix-stripped stems is in the lexicon or the function-word lists.
 func (g *gazetteer) known(w string) bool {
-	for _, s := range bnStems(nfc(w)) {
-		if g.lex.has(s) || g.w.bnStop[s] {
-			return true
-		}
+	w = nfc(w)
+	if g.lex.has(w) || g.w.bnStop[w] {
+		return true
 	}
-	return false
+	found := false
+	forEachStem(w, func(s string) bool {
+		found = g.lex.has(s) || g.w.bnStop[s]
+		return !found
+	})
+	return found
 }

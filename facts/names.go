@@ -19,12 +19,35 @@ var (
 	bnDetachedSuffixes = map[string]bool{"এর": true, "এ": true, "কে": true, "র": true, "ের": true, "য়": true, "এরা": true, "এরও": true, "ও": true, "দের": true}
 )
 
-// nfc returns s in NFC, without allocating when it already is.
+// nfc returns s in NFC, without allocating when it already is. A quick
+// scan passes text whose only non-ASCII letters are Bengali ones that NFC
+// leaves alone; anything else goes through the normaliser.
 func nfc(s string) string {
-	if norm.NFC.IsNormalString(s) {
-		return s
+	prevE := false
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			i++
+			prevE = false
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(s[i:])
+		i += n
+		switch {
+		case r == 0x09DC || r == 0x09DD || r == 0x09DF: // precomposed nukta letters
+			return norm.NFC.String(s)
+		case prevE && (r == 0x09BE || r == 0x09D7): // split vowels ে+া, ে+ৗ
+			return norm.NFC.String(s)
+		case r >= 0x0980 && r <= 0x09FF, r >= 0x2000 && r <= 0x206F, r == 0x00A0:
+		default:
+			if norm.NFC.IsNormalString(s) {
+				return s
+			}
+			return norm.NFC.String(s)
+		}
+		prevE = r == 0x09C7
 	}
-	return norm.NFC.String(s)
+	return s
 }
 
 // isBnVowelEnd reports whether a Bengali stem ends in a vowel (a vowel sign
@@ -52,32 +75,27 @@ func isBnConsonantEnd(s string) bool {
 }
 
 // bnStems returns the possible stems of a Bengali word, the word itself
-// first, then shorter stems with case suffixes (and clitics) stripped,
-// longest stem first. A stem keeps at least two letters.
+// first, then shorter stems with case suffixes (and clitics) stripped. A
+// stem keeps at least two letters.
 func bnStems(w string) []string {
-	out := []string{w}
-	add := func(s string) {
-		if utf8.RuneCountInString(s) < 2 {
-			return
-		}
+	out := make([]string, 0, 4)
+	out = append(out, w)
+	forEachStem(w, func(s string) bool {
 		for _, o := range out {
 			if o == s {
-				return
+				return true
 			}
 		}
 		out = append(out, s)
-	}
-	bases := []string{w}
-	for _, c := range bnClitics {
-		if strings.HasSuffix(w, c) && len(w) > len(c) {
-			base := w[:len(w)-len(c)]
-			if isBnConsonantEnd(base) || (c == "ও" && isBnVowelEnd(base)) {
-				bases = append(bases, base)
-				add(base)
-			}
-		}
-	}
-	for _, base := range bases {
+		return true
+	})
+	return out
+}
+
+// forEachStem calls f with each suffix-stripped stem of w (not w itself)
+// until f returns false. Stems may repeat.
+func forEachStem(w string, f func(string) bool) {
+	try := func(base string) bool {
 		for _, suf := range bnCaseSuffixes {
 			if !strings.HasSuffix(base, suf) || len(base) == len(suf) {
 				continue
@@ -98,10 +116,26 @@ func bnStems(w string) []string {
 					continue
 				}
 			}
-			add(stem)
+			if utf8.RuneCountInString(stem) >= 2 && !f(stem) {
+				return false
+			}
+		}
+		return true
+	}
+	for _, c := range bnClitics {
+		if strings.HasSuffix(w, c) && len(w) > len(c) {
+			base := w[:len(w)-len(c)]
+			if isBnConsonantEnd(base) || (c == "ও" && isBnVowelEnd(base)) {
+				if utf8.RuneCountInString(base) >= 2 && !f(base) {
+					return
+				}
+				if !try(base) {
+					return
+				}
+			}
 		}
 	}
-	return out
+	try(w)
 }
 
 // bnStem strips the longest case suffix (with its clitic) that the rules

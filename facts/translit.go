@@ -23,7 +23,7 @@ func isBengali(r rune) bool { return r >= 0x0980 && r <= 0x09FF }
 // that carries its own vowel sign, the usual Bengali schwa deletion. Other
 // characters pass through unchanged.
 func Transliterate(s string) string {
-	s = norm.NFC.String(s)
+	s = nfc(s)
 	var b strings.Builder
 	rs := []rune(s)
 	for i := 0; i < len(rs); {
@@ -46,7 +46,7 @@ func Transliterate(s string) string {
 		i += n
 		switch kind {
 		case 'C':
-			b.WriteString(foldLatin(lat))
+			b.WriteString(lat)
 			// what follows: a vowel sign, a virama, or the inherent vowel
 			if i < len(rs) {
 				if rs[i] == bnVirama {
@@ -54,7 +54,7 @@ func Transliterate(s string) string {
 					continue
 				}
 				if v, k := cldrLatin(string(rs[i])); k == 'V' {
-					b.WriteString(foldLatin(v))
+					b.WriteString(v)
 					i++
 					continue
 				}
@@ -63,7 +63,7 @@ func Transliterate(s string) string {
 				b.WriteByte('a')
 			}
 		case 'V', 'I':
-			b.WriteString(foldLatin(lat))
+			b.WriteString(lat)
 		case 'M':
 			if r == '\u0982' { // anusvara
 				b.WriteString("ng")
@@ -74,7 +74,7 @@ func Transliterate(s string) string {
 			}
 		}
 	}
-	return b.String()
+	return foldLatin(b.String())
 }
 
 // bnUnit returns the letter at rs[i] with its nukta, if any.
@@ -107,6 +107,16 @@ func inherentVowel(rs []rune, i int) bool {
 
 // foldLatin removes the diacritics of a CLDR romanisation (ṭ -> t, ā -> a).
 func foldLatin(s string) string {
+	ascii := true
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			ascii = false
+			break
+		}
+	}
+	if ascii {
+		return s
+	}
 	var b strings.Builder
 	for _, r := range norm.NFD.String(s) {
 		if unicode.Is(unicode.Mn, r) {
