@@ -3,7 +3,9 @@ package verify
 import (
 	"context"
 	"errors"
+	"fmt"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -521,5 +523,34 @@ func TestAcronyms(t *testing.T) {
 		if got := acronymMatch(tt.name, s); got != tt.want {
 			t.Errorf("acronymMatch(%q) = %v, want %v", tt.name, got, tt.want)
 		}
+	}
+}
+
+// A prepared source is shared by concurrent verifications (run with -race).
+func TestVerifyConcurrentPrepared(t *testing.T) {
+	f := newFakeFacts()
+	src := seedFacts(t, f)
+	text := "Lazada and Alibaba compete with TikTok, which will pay $850 million."
+	f.add(t, text, []fnum{{sub: "$850 million", value: 850e6, currency: "USD"}}, nil,
+		[]factor{{name: "Lazada", subs: []string{"Lazada"}}, {name: "Alibaba", subs: []string{"Alibaba"}}, {name: "TikTok", subs: []string{"TikTok"}}})
+	v := newFakeVerifier(f, nil)
+	prep, err := v.Prepare(context.Background(), src, published, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var wg sync.WaitGroup
+	errs := make(chan string, 8)
+	for range 8 {
+		wg.Go(func() {
+			got, err := v.Verify(context.Background(), Request{Text: text, Prepared: prep})
+			if err != nil || len(got.Issues) != 1 {
+				errs <- fmt.Sprintf("err %v, issues %+v", err, got.Issues)
+			}
+		})
+	}
+	wg.Wait()
+	close(errs)
+	for e := range errs {
+		t.Error(e)
 	}
 }
