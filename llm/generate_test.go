@@ -12,7 +12,7 @@ import (
 
 func TestGenerateRoundTrip(t *testing.T) {
 	srv := llmtest.NewServer(t, llmtest.WithHandler(llmtest.Content(`{"answer":"৮৪০ মিলিয়ন ডলার"}`)))
-	c, err := llm.New(llm.Config{BaseURL: srv.URL + "/v1", Model: "m"})
+	c, err := llm.New(llm.Config{BaseURL: srv.BaseURL(), Model: "m"})
 	if err != nil {
 		t.Fatal(err)
 	}
