@@ -361,22 +361,23 @@ func (c *census) englishCount(idx []int) int {
 }
 
 // englishShare is the fraction of English function words among the words
-// idx, names left out (capitalised words that are not function words).
-func (c *census) englishShare(idx []int) float64 {
-	n, all := 0, 0
+// idx, names left out (capitalised words that are not function words), and
+// the number of words it was counted on.
+func (c *census) englishShare(idx []int) (share float64, words int) {
+	n := 0
 	for _, i := range idx {
 		w := c.words[i]
 		if w.english {
 			n++
 		}
 		if w.english || w.lower || !w.s.cased() {
-			all++
+			words++
 		}
 	}
-	if all == 0 {
-		return 0
+	if words == 0 {
+		return 0, 0
 	}
-	return float64(n) / float64(all)
+	return float64(n) / float64(words), words
 }
 
 // sampleWindows is the number of stretches a long text is sampled from.

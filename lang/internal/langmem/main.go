@@ -20,6 +20,7 @@ import (
 	"os"
 	"runtime"
 	"strings"
+	"syscall"
 	"time"
 
 	lingua "github.com/pemistahl/lingua-go"
@@ -82,10 +83,12 @@ func run(ctx context.Context, args []string, out io.Writer) error {
 		res := detect(text)
 		first := time.Since(t)
 		t = time.Now()
+		c0 := cpuTime()
 		for i := 0; i < *reps; i++ {
 			detect(text)
 		}
-		fmt.Fprintf(out, "%s (%d bytes): first %v, then %v/op\n  %s\n", name, len(b), first, time.Since(t)/time.Duration(*reps), res)
+		wall, cpu := time.Since(t)/time.Duration(*reps), (cpuTime()-c0)/time.Duration(*reps)
+		fmt.Fprintf(out, "%s (%d bytes): first %v, then %v/op wall, %v/op CPU\n  %s\n", name, len(b), first, wall, cpu, res)
 		report(out, "after "+name)
 	}
 	return nil
@@ -98,6 +101,16 @@ func report(out io.Writer, label string) {
 	var m runtime.MemStats
 	runtime.ReadMemStats(&m)
 	fmt.Fprintf(out, "%-40s heap %6.1f MB  sys %6.1f MB  rss %s\n", label, float64(m.HeapAlloc)/1e6, float64(m.Sys)/1e6, rss())
+}
+
+// cpuTime is the process's user and system CPU time: on a busy machine it
+// tells the work done apart from the time spent waiting for a core.
+func cpuTime() time.Duration {
+	var ru syscall.Rusage
+	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
+		return 0
+	}
+	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
 }
 
 func rss() string {
