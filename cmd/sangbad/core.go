@@ -9,6 +9,7 @@ import (
 	"github.com/sangbad/sangbad"
 	"github.com/sangbad/sangbad/facts"
 	"github.com/sangbad/sangbad/lang"
+	"github.com/sangbad/sangbad/llm"
 	"github.com/sangbad/sangbad/summarize"
 	"github.com/sangbad/sangbad/verify"
 	"github.com/sangbad/sangbad/web"
@@ -23,6 +24,7 @@ type core struct {
 	extractor *facts.Extractor
 	pipeline  *summarize.Pipeline
 	verifier  *verify.Verifier
+	llm       *llm.Client
 	closers   []func()
 }
 
@@ -36,6 +38,9 @@ func newCore(ctx context.Context, cfg Config, log *slog.Logger) (*core, error) {
 	}
 	ext := facts.New()
 	c := &core{cfg: cfg, log: log, detector: det, extractor: ext}
+	if c.llm, err = newLLM(cfg.LLM, log); err != nil {
+		return nil, err
+	}
 	c.verifier = verify.New(ext, det)
 	opts := []summarize.Option{
 		summarize.WithMaxChars(cfg.Analysis.MaxChars),

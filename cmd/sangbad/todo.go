@@ -17,8 +17,6 @@ func runWatch(ctx context.Context, e *env, args []string) error     { return err
 func runWorker(ctx context.Context, e *env, args []string) error    { return errTODO }
 
 func (c *core) webTranslator() web.Translator            { return nil }
-func (c *core) llmConfigured() bool                      { return false }
-func (c *core) llmReady(ctx context.Context) error       { return nil }
 func (c *core) registerMetrics(reg *prometheus.Registry) {}
 func (c *core) startQueue(ctx context.Context, reg *prometheus.Registry) (web.Batches, error) {
 	return nil, errTODO
