@@ -6,6 +6,7 @@ import (
 	"math"
 	"strings"
 	"sync"
+	"unicode/utf8"
 
 	lingua "github.com/pemistahl/lingua-go"
 
@@ -88,6 +89,25 @@ const shortLetters = 120
 // shortConfidence is the confidence a text shorter than shortLetters
 // needs from the trigram models.
 const shortConfidence = 0.99
+
+// assameseMinWords is the length from which an Assamese text without ৰ or
+// ৱ (its r and w) is implausible.
+const assameseMinWords = 20
+
+// maxDetectBytes bounds the text a detection reads: a longer text is
+// detected on its first 1 MiB (offsets stay valid: it is a prefix).
+const maxDetectBytes = 1 << 20
+
+// prefix returns at most the first n bytes of s, cut at a rune boundary.
+func prefix(s string, n int) string {
+	if len(s) <= n {
+		return s
+	}
+	for n > 0 && !utf8.RuneStart(s[n]) {
+		n--
+	}
+	return s[:n]
+}
 
 // Detector detects the language of texts. It is safe for concurrent use;
 // build one with New and share it.
@@ -177,6 +197,10 @@ func (d *Detector) Is(ctx context.Context, text, code string) (bool, sangbad.Lan
 	switch {
 	case l.Code == want:
 		return true, l, nil
+	case want == assameseCode && l.Code == "bn" && r.words < assameseMinWords:
+		// Bengali is the default for the script; a short Assamese text
+		// may simply have no ৰ or ৱ.
+		return true, l, nil
 	case l.Code != Undetermined:
 		return false, l, nil
 	case r.main == scriptNone:
@@ -200,7 +224,7 @@ func (d *Detector) Is(ctx context.Context, text, code string) (bool, sangbad.Lan
 // Script returns the dominant writing system of text ("Latin", "Bengali"),
 // or "" when it has no letters. It loads no model.
 func Script(text string) string {
-	c := takeCensus(text)
+	c := takeCensus(prefix(text, maxDetectBytes))
 	m := c.dominant()
 	if m == scriptNone {
 		return ""
@@ -212,6 +236,7 @@ func Script(text string) string {
 type result struct {
 	sangbad.Language
 	main          script
+	words         int // words of the main script
 	lowConfidence bool
 }
 
@@ -226,7 +251,7 @@ func (d *Detector) detect(ctx context.Context, text string, mixed, verify bool) 
 	if err := ctx.Err(); err != nil {
 		return result{}, fmt.Errorf("detect language: %w", err)
 	}
-	c := takeCensus(text)
+	c := takeCensus(prefix(text, maxDetectBytes))
 	if c.total == 0 {
 		if strings.TrimSpace(text) == "" {
 			return result{Language: und("empty text")}, nil
@@ -244,6 +269,7 @@ func (d *Detector) detect(ctx context.Context, text string, mixed, verify bool) 
 		return r, nil
 	}
 	all := c.indexes(func(w *word) bool { return w.s.group() == main })
+	r.words = len(all)
 	l, low, err := d.identify(ctx, c, main, all, verify)
 	if err != nil {
 		return r, err

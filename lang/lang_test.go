@@ -241,6 +241,10 @@ func TestIs(t *testing.T) {
 		{"upper-case code", "টিকটক টোকোপিডিয়ায় ১৫০ কোটি ডলার বিনিয়োগ করবে।", "BN", true},
 		{"french is not en", udhrFrench, "en", false},
 		{"assamese is not bn", udhrAssamese, "bn", false},
+		{"assamese is as", udhrAssamese, "as", true},
+		// Short Assamese need not have ৰ or ৱ; a long text without them is Bengali.
+		{"short text without ৰ may be as", "সকলো মানুহ মুক্ত হৈ জন্ম লাভ", "as", true},
+		{"bengali article is not as", readFile(t, "article_bn.txt"), "as", false},
 		// Too short to tell is no evidence against a language of its script...
 		{"short latin may be en", "Okay.", "en", true},
 		// ...but is evidence against a language of another script.
@@ -260,6 +264,20 @@ func TestIs(t *testing.T) {
 			}
 		})
 	}
+}
+
+func TestDetectLongText(t *testing.T) {
+	d := newDetector(t)
+	// 1.5 MiB: detected on its first MiB, spans still inside the text.
+	text := strings.Repeat(readFile(t, "mixed_bn_en.txt"), 1600)
+	got, err := d.Detect(context.Background(), text)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got.Code != "bn" {
+		t.Errorf("Code = %q, want bn", got.Code)
+	}
+	checkValid(t, text, got)
 }
 
 func TestIsUnknownCode(t *testing.T) {
