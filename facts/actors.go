@@ -137,6 +137,10 @@ func (x *actorExtractor) latinPass() {
 			continue
 		}
 		j := x.latinRun(i, bn)
+		if j <= i {
+			i++
+			continue
+		}
 		x.latinCand(i, j, bn)
 		i = j
 	}

@@ -1,0 +1,88 @@
+package facts
+
+import (
+	"path/filepath"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+	"github.com/sangbad/sangbad"
+)
+
+// quoteRow is what a test compares of a quote.
+type quoteRow struct {
+	Start, End    int
+	Direct        bool
+	Speaker       string
+	SpeakerText   string
+	SpeakerIsSame bool // SpeakerID names the actor called Speaker
+}
+
+func quoteRows(f sangbad.Facts) []quoteRow {
+	var out []quoteRow
+	for _, q := range f.Quotes {
+		r := quoteRow{Start: q.Start, End: q.End, Direct: q.Direct, Speaker: q.Speaker}
+		if q.SpeakerSpan != nil {
+			r.SpeakerText = q.SpeakerSpan.Text
+		}
+		for _, a := range f.Actors {
+			if a.ID == q.SpeakerID && a.Name == q.Speaker {
+				r.SpeakerIsSame = true
+			}
+		}
+		out = append(out, r)
+	}
+	return out
+}
+
+func TestExtractQuotesSeedBengali(t *testing.T) {
+	e := New()
+	text := readFixture(t, filepath.Join("testdata", "actors", "seed_bn.txt"))
+	f := extractFacts(t, e, text, "")
+	checkOffsets(t, text, f)
+	zul := "জুলকিফলি হাসান"
+	// bengali.md §10.7: S1, S2, S4-S7 and S9-S10 (S3 and S8 have no named
+	// speaker and are left out)
+	want := []quoteRow{
+		{24, 225, false, zul, "ইন্দোনেশিয়ার বাণিজ্যমন্ত্রী", true},
+		{293, 553, false, "TikTok", "TikTok", true},
+		{708, 839, true, zul, "জুলকিফলি হাসান", true},
+		{968, 1091, true, zul, "তিনি", true},
+		{1119, 1191, false, zul, "জুলকিফলি", true},
+		{1207, 1279, false, zul, "তিনি", true},
+		{1869, 2008, false, "Jefferies", "Jefferies", true},
+		{2021, 2168, false, "Jefferies", "তারা", true},
+	}
+	if diff := cmp.Diff(want, quoteRows(f)); diff != "" {
+		t.Errorf("quotes (-want +got):\n%s", diff)
+	}
+}
+
+func TestExtractQuotes(t *testing.T) {
+	e := New()
+	tests := []struct {
+		name, lang, text string
+		want             []quoteRow
+	}{
+		{"english after", "en", `"We will give three to four months for the trial," Zulkifli Hasan said on Tuesday.`,
+			[]quoteRow{{0, 50, true, "Zulkifli Hasan", "Zulkifli Hasan", true}}},
+		{"english inverted and pronoun", "en", `Trade minister Zulkifli Hasan spoke first. "This is not a simple thing," he said. "We need time to get it right."`,
+			[]quoteRow{{43, 72, true, "Zulkifli Hasan", "he", true}, {82, 113, true, "Zulkifli Hasan", "", true}}},
+		{"english before", "en", `Mary Jones said: "The deal is done and signed."`,
+			[]quoteRow{{17, 47, true, "Mary Jones", "Mary Jones", true}}},
+		{"english indirect", "en", "Mary Jones said that the deal would close next month.",
+			[]quoteRow{{21, 52, false, "Mary Jones", "Mary Jones", true}}},
+		{"scare quotes are no quotes", "en", `The so-called "experts" left.`, nil},
+		{"bengali speaker first", "bn", readFixture(t, filepath.Join("testdata", "quotes", "cases_bn.txt")),
+			[]quoteRow{{34, 75, true, "টিপু মুনশি", "টিপু মুনশি", true}, {76, 121, true, "টিপু মুনশি", "তিনি", true}}},
+		{"bengali participle is no saying", "bn", "সরকার নিরাপত্তার কথা উল্লেখ করে অনলাইন কেনাকাটা নিষিদ্ধ করেছে।", nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			f := extractFacts(t, e, tt.text, tt.lang)
+			checkOffsets(t, tt.text, f)
+			if diff := cmp.Diff(tt.want, quoteRows(f)); diff != "" {
+				t.Errorf("quotes (-want +got):\n%s", diff)
+			}
+		})
+	}
+}
