@@ -29,9 +29,10 @@ type Options struct {
 	// MinConfidence is the confidence the best language needs (default 0.6);
 	// below it the result is "und" with the candidates as alternatives.
 	MinConfidence float64
-	// Exhaustive turns the English fast path off: every Latin-script text is
-	// scored against all 49 Latin-script languages, which loads their
-	// trigram models (about 38 MB) on first use.
+	// Exhaustive turns the English rule and the English stage off: every
+	// Latin-script text is scored by lingua against all 49 Latin-script
+	// languages, which loads their trigram models (about 40 MB) on first
+	// use and costs about 1.4 ms of CPU per article instead of 0.07 ms.
 	Exhaustive bool
 }
 

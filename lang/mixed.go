@@ -2,6 +2,7 @@ package lang
 
 import (
 	"context"
+	"fmt"
 	"sort"
 
 	"github.com/sangbad/sangbad"
@@ -100,7 +101,7 @@ func (d *Detector) others(ctx context.Context, c *census, main script, mainCode 
 			idx := c.chunkWords(ch, main)
 			checked++
 			if err := ctx.Err(); err != nil {
-				return nil, err
+				return nil, fmt.Errorf("detect other languages: %w", err)
 			}
 			sample := c.sample(idx, d.opts.SampleLetters)
 			// Most such sentences are English all the same (a caption, a
