@@ -9,7 +9,6 @@ import (
 	"io"
 	"net/http"
 	"net/http/httptest"
-	"os"
 	"strings"
 	"testing"
 	"time"
@@ -18,6 +17,7 @@ import (
 	"github.com/getkin/kin-openapi/openapi3filter"
 	"github.com/getkin/kin-openapi/routers"
 	"github.com/getkin/kin-openapi/routers/legacy"
+	"go.uber.org/goleak"
 
 	"github.com/sangbad/sangbad/web"
 )
@@ -30,7 +30,8 @@ func TestMain(m *testing.M) {
 	openapi3filter.RegisterBodyDecoder("text/event-stream", decodeSSEBody)
 	openapi3filter.RegisterBodyDecoder("application/x-ndjson", decodeNDJSONBody)
 	openapi3filter.RegisterBodyDecoder("text/html", openapi3filter.PlainBodyDecoder)
-	os.Exit(m.Run())
+	// No goroutine may outlive the tests (SSE keep-alives, streams).
+	goleak.VerifyTestMain(m)
 }
 
 // sseEvent is one parsed server-sent event.
