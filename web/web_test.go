@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"log/slog"
 	"strconv"
 	"strings"
 	"sync"
@@ -905,5 +906,64 @@ func TestBatchResultsErrorMidStream(t *testing.T) {
 	body, err := io.ReadAll(res.Body)
 	if res.StatusCode != 200 || string(body) != "{\"id\":\"x1\"}\n" || err == nil {
 		t.Errorf("a cut stream must deliver what it had and then fail: status %d, body %q, read error %v", res.StatusCode, body, err)
+	}
+}
+
+// syncBuffer is a log sink safe for the server's goroutines.
+type syncBuffer struct {
+	mu sync.Mutex
+	b  strings.Builder
+}
+
+func (s *syncBuffer) Write(p []byte) (int, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.b.Write(p)
+}
+
+func (s *syncBuffer) String() string {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.b.String()
+}
+
+func TestAccessLog(t *testing.T) {
+	var logs syncBuffer
+	deps, fa, _, _, _ := fullDeps(t)
+	deps.Logger = slog.New(slog.NewJSONHandler(&logs, &slog.HandlerOptions{Level: slog.LevelDebug}))
+	fa.detect = func(context.Context, string) (sangbad.Language, error) {
+		return sangbad.Language{}, errors.New("lingua: model file bengali.zip is corrupt")
+	}
+	h := newHarness(t, deps, web.Config{})
+	req := h.request("POST", "/v1/detect", "application/json", `{"text":"a"}`)
+	req.Header.Set("X-Request-ID", "trace-7")
+	r := h.do(req)
+	if r.Status != 500 || strings.Contains(string(r.Body), "corrupt") {
+		t.Fatalf("got %d %s", r.Status, r.Body)
+	}
+	var access, failure map[string]any
+	for line := range strings.SplitSeq(strings.TrimSpace(logs.String()), "\n") {
+		m := decode[map[string]any](t, []byte(line))
+		switch m["msg"] {
+		case "http request":
+			access = m
+		case "request error":
+			failure = m
+		}
+	}
+	if access == nil || failure == nil {
+		t.Fatalf("missing log lines:\n%s", logs.String())
+	}
+	for k, want := range map[string]any{"request_id": "trace-7", "route": "/v1/detect", "status": float64(500), "level": "ERROR"} {
+		if access[k] != want {
+			t.Errorf("access log %s = %v, want %v", k, access[k], want)
+		}
+	}
+	if _, ok := access["latency_ms"].(float64); !ok {
+		t.Errorf("access log has no latency_ms: %v", access)
+	}
+	// The cause the client does not see is in the log, with the id.
+	if failure["request_id"] != "trace-7" || !strings.Contains(failure["err"].(string), "corrupt") {
+		t.Errorf("error log = %v", failure)
 	}
 }
