@@ -201,12 +201,13 @@ func (s *server) cors() gin.HandlerFunc {
 	}
 }
 
-// auth checks "Authorization: Bearer <key>" against the hashed keys. A
-// presented key is always checked; a missing one only when required.
+// auth checks "Authorization: Bearer <key>" against the hashed keys. When
+// keys are configured a presented key is always checked (and names the
+// caller for rate limits); a missing one is refused only when required.
 func (s *server) auth(required bool) gin.HandlerFunc {
 	return func(c *gin.Context) {
 		h := c.GetHeader("Authorization")
-		if h == "" {
+		if h == "" || (!required && len(s.keys) == 0) {
 			if required {
 				s.unauthorized(c, "an API key is required: send Authorization: Bearer <key>")
 			}

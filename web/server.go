@@ -48,8 +48,11 @@ type Streamer interface {
 }
 
 // Batches is the asynchronous bulk API. Create reads a JSONL stream of
-// articles (one sangbad.Article object a line) and queues it; Results writes
-// one JSON object a line.
+// articles (one sangbad.Article object a line), queues it and returns; its
+// ctx ends with the HTTP request, so the processing must not use it.
+// Status reports progress (a NotFound error for an unknown id). Results
+// writes one JSON object a line ({"id", "analysis"} or {"id", "error"}) as
+// they are read; an error before the first write becomes an HTTP error.
 type Batches interface {
 	Create(ctx context.Context, r io.Reader, opts BatchOptions) (BatchStatus, error)
 	Status(ctx context.Context, id string) (BatchStatus, error)

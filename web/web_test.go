@@ -562,6 +562,7 @@ func TestAuth(t *testing.T) {
 		wantErr string
 	}{
 		{"off: no key", web.Config{}, "/v1/detect", "", 200, ""},
+		{"off, no keys: a key is ignored", web.Config{}, "/v1/detect", "Bearer anything", 200, ""},
 		{"off: wrong key still rejected", web.Config{APIKeys: []string{web.HashKey(key)}}, "/v1/detect", "Bearer nope", 401, "unauthorized"},
 		{"off: right key", web.Config{APIKeys: []string{web.HashKey(key)}}, "/v1/detect", "Bearer " + key, 200, ""},
 		{"on: no key", web.Config{RequireAPIKey: true, APIKeys: []string{web.HashKey(key)}}, "/v1/detect", "", 401, "unauthorized"},
