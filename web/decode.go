@@ -83,6 +83,8 @@ func tooLarge(limit int64) error {
 
 // decodeJSON decodes body into dst with the checks described at readJSON.
 func decodeJSON(body []byte, maxDepth int, dst any) error {
+	// Some Windows tools start UTF-8 with a byte order mark; JSON forbids it.
+	body = bytes.TrimPrefix(body, []byte("\xef\xbb\xbf"))
 	if len(bytes.TrimSpace(body)) == 0 {
 		return newError(sangbad.Invalid, codeBodyEmpty,
 			`the request body is empty; send a JSON object such as {"text": "..."}`)

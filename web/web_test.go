@@ -232,6 +232,7 @@ func TestBadInput(t *testing.T) {
 		mentions string // the message must name the problem
 	}{
 		{"empty body", "POST", "/v1/analyze", "application/json", "", false, 400, "body_empty", "empty"},
+		{"only a byte order mark", "POST", "/v1/analyze", "application/json", "\xef\xbb\xbf", false, 400, "body_empty", "empty"},
 		{"white space body", "POST", "/v1/analyze", "application/json", " \n\t ", false, 400, "body_empty", "empty"},
 		{"syntax error", "POST", "/v1/analyze", "application/json", `{"text": }`, false, 400, "invalid_json", "offset 9"},
 		{"syntax error on line 2", "POST", "/v1/analyze", "application/json", "{\"title\": \"x\",\n \"text\" \"y\"}", false, 400, "invalid_json", "line 2"},

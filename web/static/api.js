@@ -149,6 +149,7 @@ export async function health() {
 export function describeError(err) {
   const code = err.code || '';
   const words = {
+    file: 'The file could not be read. Drop a plain-text (.txt) or web page (.html) file.',
     network: 'The server could not be reached. Check that Sangbad is running and your connection works, then try again.',
     stream_ended: 'The connection closed before the analysis finished. Try again.',
     text_required: 'There is no article to analyse: paste the text of an article first.',
