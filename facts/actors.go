@@ -38,7 +38,22 @@ type actorExtractor struct {
 	// 1 known, 2 not known)
 	norms, stems []string
 	knownTok     []int8
+	nameTok      []int8
 	keys         [][]string
+	nameKeyMemo  map[string][]string
+}
+
+// keysOf returns nameKeys(name), memoised for this extraction.
+func (x *actorExtractor) keysOf(name string) []string {
+	if k, ok := x.nameKeyMemo[name]; ok {
+		return k
+	}
+	if x.nameKeyMemo == nil {
+		x.nameKeyMemo = map[string][]string{}
+	}
+	k := nameKeys(name)
+	x.nameKeyMemo[name] = k
+	return k
 }
 
 // extractActors finds the people, organisations and places of d.
@@ -47,6 +62,7 @@ func (e *Extractor) extractActors(d *doc) []sangbad.Actor {
 	x.norms = make([]string, len(x.toks))
 	x.stems = make([]string, len(x.toks))
 	x.knownTok = make([]int8, len(x.toks))
+	x.nameTok = make([]int8, len(x.toks))
 	x.latinPass()
 	x.bengaliPass()
 	x.cands = resolveOverlaps(x.cands)
@@ -597,8 +613,11 @@ func (x *actorExtractor) tokKeys(i int) []string {
 		x.keys = make([][]string, len(x.toks))
 	}
 	if x.keys[i] == nil {
-		w, _ := x.bnWord(i)
-		x.keys[i] = nameKeys(w)
+		w, st := x.bnWord(i)
+		x.keys[i] = []string{bengaliKey(w)}
+		if st != w {
+			x.keys[i] = append(x.keys[i], bengaliKey(st))
+		}
 	}
 	return x.keys[i]
 }
@@ -784,6 +803,16 @@ func (x *actorExtractor) bnNameCandidate(i int) bool {
 	if x.toks[i].kind != tkBengali {
 		return false
 	}
+	if x.nameTok[i] == 0 {
+		x.nameTok[i] = 2
+		if x.bnNameCandidateUncached(i) {
+			x.nameTok[i] = 1
+		}
+	}
+	return x.nameTok[i] == 1
+}
+
+func (x *actorExtractor) bnNameCandidateUncached(i int) bool {
 	w := x.g.w
 	word, stem := x.bnWord(i)
 	if utf8.RuneCountInString(stem) < 2 || w.bnStop[word] || w.bnStop[stem] || w.bnSay[word] || w.isBnRole(stem) || w.isBnOrgHead(stem) || w.bnPronoun[word] {
@@ -1063,7 +1092,7 @@ func (x *actorExtractor) bnNameRun(i int) int {
 			break
 		}
 		if !x.bnNameCandidate(j) {
-			if t := x.bnTitleAt(j); j == i && x.g.w.bnTitle[t] {
+			if j == i && x.g.w.bnTitle[x.bnTitleAt(j)] {
 				j++
 				if j < len(x.toks) && (x.toks[j].text == "." || x.toks[j].text == "ঃ") {
 					j++
@@ -1218,7 +1247,7 @@ func (x *actorExtractor) group() []*group {
 		}
 	}
 	for _, g := range gs {
-		g.keys = nameKeys(g.names[0])
+		g.keys = x.keysOf(g.names[0])
 	}
 	// places of one gazetteer entry in both scripts
 	merge := func(a, b *group) {
@@ -1360,14 +1389,16 @@ func (x *actorExtractor) bengaliSecondPass(groups []*group) {
 		}
 	}
 	type known struct {
-		g    *group
-		typ  string
-		keys []string
-		bn   map[string]bool // Bengali names and name words
+		g      *group
+		typ    string
+		keys   []string
+		bn     map[string]bool // Bengali names and name words
+		latin  bool            // the first name is in Latin script
+		nwords int             // words of the first name
 	}
 	var ks []known
 	for _, g := range groups {
-		k := known{g: g, typ: groupType(g), keys: g.keys, bn: map[string]bool{}}
+		k := known{g: g, typ: groupType(g), keys: g.keys, bn: map[string]bool{}, latin: hasLatin(g.names[0]), nwords: len(strings.Fields(g.names[0]))}
 		for _, n := range g.names {
 			if hasBengali(n) {
 				k.bn[nfc(n)] = true
@@ -1382,6 +1413,16 @@ func (x *actorExtractor) bengaliSecondPass(groups []*group) {
 		}
 		ks = append(ks, k)
 	}
+	multiLatin, singleLatin := false, false
+	for _, k := range ks {
+		if k.latin {
+			if k.nwords > 1 {
+				multiLatin = true
+			} else {
+				singleLatin = true
+			}
+		}
+	}
 	var added []cand
 	for i := 0; i < len(x.toks); i++ {
 		if covered[i] || x.toks[i].kind != tkBengali {
@@ -1389,12 +1430,12 @@ func (x *actorExtractor) bengaliSecondPass(groups []*group) {
 		}
 		word, stem := x.bnWord(i)
 		// two-word names first ("টিকটক শপ")
-		if i+1 < len(x.toks) && x.toks[i+1].kind == tkBengali && x.toks[i+1].space && !covered[i+1] && x.bnNameCandidate(i) {
+		if multiLatin && i+1 < len(x.toks) && !x.isKnown(i) && x.toks[i+1].kind == tkBengali && x.toks[i+1].space && !covered[i+1] && x.bnNameCandidate(i) {
 			_, st2 := x.bnWord(i + 1)
 			two := word + " " + st2
 			kk := nameKeys(two)
 			for _, k := range ks {
-				if len(strings.Fields(k.g.names[0])) < 2 || !hasLatin(k.g.names[0]) {
+				if k.nwords < 2 || !k.latin {
 					continue
 				}
 				if anyNear(kk, k.keys) {
@@ -1425,11 +1466,11 @@ func (x *actorExtractor) bengaliSecondPass(groups []*group) {
 				break
 			}
 		}
-		if match == nil && !x.isKnown(i) {
+		if match == nil && singleLatin && !x.isKnown(i) {
 			wk := x.tokKeys(i)
 			for ki := range ks {
 				k := &ks[ki]
-				if !hasLatin(k.g.names[0]) || len(strings.Fields(k.g.names[0])) != 1 {
+				if !k.latin || k.nwords != 1 {
 					continue
 				}
 				if anyNear(wk, k.keys) {
@@ -1482,7 +1523,7 @@ func (x *actorExtractor) bengaliSecondPass(groups []*group) {
 		}
 		// an inner Bengali word: give it the name of a matching Latin group
 		for _, k := range ks {
-			if len(strings.Fields(k.g.names[0])) == 1 && hasLatin(k.g.names[0]) && anyNear(nameKeys(c.name), k.keys) {
+			if k.nwords == 1 && k.latin && anyNear(x.keysOf(c.name), k.keys) {
 				c.name = k.g.names[0]
 				c.typ = k.typ
 				break

@@ -35,6 +35,26 @@ func isLatinLetter(r rune) bool {
 }
 
 func runeKind(r rune) byte {
+	if r >= 0x0980 && r <= 0x09FF {
+		switch {
+		case r >= '০' && r <= '৯':
+			return tkDigit
+		case r == 0x09F2 || r == 0x09F3 || r >= 0x09F4 && r <= 0x09FB || r == 0x09FD:
+			return tkPunct
+		}
+		return tkBengali
+	}
+	if r < 0x80 {
+		switch {
+		case (r|0x20) >= 'a' && (r|0x20) <= 'z':
+			return tkLatin
+		case r >= '0' && r <= '9':
+			return tkDigit
+		case r == ' ' || r == '\n' || r == '\t' || r == '\r' || r == '\v' || r == '\f':
+			return ' '
+		}
+		return tkPunct
+	}
 	switch {
 	case isLatinLetter(r):
 		return tkLatin

@@ -132,6 +132,9 @@ func readLexicon(z []byte) (lexicon, error) {
 	if err != nil {
 		return lexicon{}, err
 	}
+	if len(b) == 0 || b[len(b)-1] != '\n' || bytes.Contains(b, []byte("\n\n")) {
+		return lexicon{}, fmt.Errorf("word list must be one word a line, ending with a newline")
+	}
 	lx := lexicon{text: string(b), off: make([]uint32, 0, bytes.Count(b, []byte{'\n'}))}
 	start := 0
 	for i, c := range b {
@@ -149,11 +152,11 @@ func readLexicon(z []byte) (lexicon, error) {
 }
 
 func (lx lexicon) word(i int) string {
-	s := lx.text[lx.off[i]:]
-	if j := strings.IndexByte(s, '\n'); j >= 0 {
-		return s[:j]
+	end := len(lx.text) - 1 // the text ends with '\n'
+	if i+1 < len(lx.off) {
+		end = int(lx.off[i+1]) - 1
 	}
-	return s
+	return lx.text[lx.off[i]:end]
 }
 
 // has reports whether w (NFC) is a word of the lexicon.

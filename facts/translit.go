@@ -46,7 +46,7 @@ func Transliterate(s string) string {
 		i += n
 		switch kind {
 		case 'C':
-			b.WriteString(lat)
+			b.WriteString(asciiLatin(lat))
 			// what follows: a vowel sign, a virama, or the inherent vowel
 			if i < len(rs) {
 				if rs[i] == bnVirama {
@@ -54,7 +54,7 @@ func Transliterate(s string) string {
 					continue
 				}
 				if v, k := cldrLatin(string(rs[i])); k == 'V' {
-					b.WriteString(v)
+					b.WriteString(asciiLatin(v))
 					i++
 					continue
 				}
@@ -63,7 +63,7 @@ func Transliterate(s string) string {
 				b.WriteByte('a')
 			}
 		case 'V', 'I':
-			b.WriteString(lat)
+			b.WriteString(asciiLatin(lat))
 		case 'M':
 			if r == '\u0982' { // anusvara
 				b.WriteString("ng")
@@ -74,7 +74,54 @@ func Transliterate(s string) string {
 			}
 		}
 	}
-	return foldLatin(b.String())
+	return b.String()
+}
+
+// asciiLatin folds the diacritics of one CLDR letter; a switch keeps the
+// hot path free of Unicode normalisation.
+func asciiLatin(s string) string {
+	switch s {
+	case "ā":
+		return "a"
+	case "ī":
+		return "i"
+	case "ū":
+		return "u"
+	case "ē":
+		return "e"
+	case "ō":
+		return "o"
+	case "ṭ":
+		return "t"
+	case "ṭh":
+		return "th"
+	case "ḍ":
+		return "d"
+	case "ḍh":
+		return "dh"
+	case "ṛ", "ṟ":
+		return "r"
+	case "ṛh":
+		return "rh"
+	case "ṇ", "ṅ", "ñ", "ṉ":
+		return "n"
+	case "ś", "ṣ":
+		return "s"
+	case "ẏ":
+		return "y"
+	case "ḻ":
+		return "l"
+	case "ġ":
+		return "g"
+	case "ḵẖ":
+		return "kh"
+	}
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return foldLatin(s)
+		}
+	}
+	return s
 }
 
 // bnUnit returns the letter at rs[i] with its nukta, if any.
