@@ -481,4 +481,3 @@ func TestEmbeddedRestartKeepsState(t *testing.T) {
 		t.Errorf("analyzer calls after restart = %d, want 5", an.calls.Load())
 	}
 }
-
