@@ -690,6 +690,14 @@ func (x *actorExtractor) bengaliPass() {
 			x.bnOrgAt(i, stem)
 			continue
 		}
+		// Persian-style names: "হেফাজতে ইসলাম", "জামায়াতে ইসলামী"
+		if strings.HasSuffix(word, "ে") && i+1 < len(x.toks) && x.toks[i+1].kind == tkBengali && x.toks[i+1].space {
+			if nw, ns := x.bnWord(i + 1); ns == "ইসলাম" || ns == "ইসলামী" || nw == "ইসলামী" {
+				x.add(x.bnMention(i, i+2, ns, sangbad.ActorOrganization, true))
+				i++
+				continue
+			}
+		}
 		// transliterated acronyms: বিএনপি, আইসিসি
 		if isBnAcronym(stem) && !bnNonOrgAcronyms[stem] {
 			x.add(x.bnMention(i, i+1, stem, sangbad.ActorOrganization, true))
@@ -856,7 +864,7 @@ func (x *actorExtractor) bnPlaceAt(i int) int {
 	first, _ := x.bnWord(i)
 	maxWords := 1
 	if x.g.bnFirst[first] {
-		maxWords = min(x.g.maxBnWords, 4)
+		maxWords = min(max(x.g.maxBnWords, x.g.maxOrgWords), 4)
 	}
 	for k := i + 1; k < len(x.toks) && len(idx) < maxWords; k++ {
 		t := x.toks[k]
@@ -882,6 +890,12 @@ func (x *actorExtractor) bnPlaceAt(i int) int {
 			key := st
 			if prefix != "" {
 				key = prefix + st
+			}
+			if en, ok := x.g.bnOrgs[key]; ok {
+				c := x.bnMention(i, idx[n-1]+1, st, sangbad.ActorOrganization, true)
+				c.name = en
+				x.add(c)
+				return idx[n-1] + 1 - i
 			}
 			p, found := x.g.bnPlace(key)
 			if !found || bnAmbiguousPlaces[key] {
@@ -1014,12 +1028,15 @@ func (x *actorExtractor) bnRolePhrase(i int) string {
 func (x *actorExtractor) bnOrgAt(i int, stem string) {
 	w := x.g.w
 	start := i
-	for k := i - 1; k >= 0 && i-k <= 4; k-- {
+	for k := i - 1; k >= 0 && i-k <= 6; k-- {
 		t := x.toks[k]
 		if t.kind != tkBengali || !x.toks[k+1].space || x.toks[k+1].newline {
 			break
 		}
 		word, st := x.bnWord(k)
+		if (word == "অব" || word == "অ্যান্ড" || word == "এন্ড") && k > 0 && x.toks[k-1].kind == tkBengali {
+			continue // "ইউনিভার্সিটি অব ...", "... অ্যান্ড লজিস্টিকস"
+		}
 		if w.bnStop[word] || w.bnStop[st] || w.bnSay[word] || w.bnPronoun[word] || isBnVerbForm(word) || w.isBnRole(st) || utf8.RuneCountInString(word) < 2 {
 			break
 		}
@@ -1601,6 +1618,12 @@ func (x *actorExtractor) actors(groups []*group) []sangbad.Actor {
 		if typ == sangbad.ActorPlace && bengali != "" {
 			if p, ok := x.g.enPlace(a.Name); ok && p.bn != "" {
 				names[p.bn] = true
+			}
+		}
+		// the other-script forms as written (stems of the mentions)
+		for _, ci := range g.cands {
+			if st := nfc(x.cands[ci].stem.Text); hasBengali(st) && hasBengali(a.Name) != hasBengali(st) {
+				names[st] = true
 			}
 		}
 		for n := range names {

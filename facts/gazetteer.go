@@ -15,7 +15,7 @@ import (
 // hunspell-bn word list. facts/internal/gen regenerates the CLDR and
 // hunspell files (see its doc comment for the command).
 //
-//go:embed data/places_cldr.tsv data/places_extra.tsv data/lexicon_bn.txt.gz
+//go:embed data/places_cldr.tsv data/places_extra.tsv data/orgs_extra.tsv data/lexicon_bn.txt.gz
 var dataFS embed.FS
 
 // place is one gazetteer entry.
@@ -27,13 +27,15 @@ type place struct {
 // both scripts, the Bengali lexicon and the cue word lists. It is built once
 // by New and shared by concurrent extractions.
 type gazetteer struct {
-	bnPlaces   map[string]place // NFC Bengali name -> place
-	enPlaces   map[string]place // lower-case English name -> place
-	maxBnWords int
-	bnFirst    map[string]bool // first words of multi-word Bengali places
-	maxEnWords int
-	lex        lexicon
-	w          *wordLists
+	bnPlaces    map[string]place // NFC Bengali name -> place
+	enPlaces    map[string]place // lower-case English name -> place
+	maxBnWords  int
+	bnFirst     map[string]bool   // first words of multi-word Bengali places and organisations
+	bnOrgs      map[string]string // NFC Bengali organisation name -> English name
+	maxOrgWords int
+	maxEnWords  int
+	lex         lexicon
+	w           *wordLists
 }
 
 // loadGazetteer parses the embedded tables. They are part of the binary and
@@ -47,7 +49,26 @@ func loadGazetteer() *gazetteer {
 }
 
 func parseGazetteer() (*gazetteer, error) {
-	g := &gazetteer{bnPlaces: map[string]place{}, enPlaces: map[string]place{}, bnFirst: map[string]bool{}, w: cues}
+	g := &gazetteer{bnPlaces: map[string]place{}, enPlaces: map[string]place{}, bnFirst: map[string]bool{}, bnOrgs: map[string]string{}, w: cues}
+	ob, err := dataFS.ReadFile("data/orgs_extra.tsv")
+	if err != nil {
+		return nil, fmt.Errorf("read organisations: %w", err)
+	}
+	for i, line := range strings.Split(string(ob), "\n") {
+		if line == "" || line[0] == '#' {
+			continue
+		}
+		f := strings.Split(line, "\t")
+		if len(f) != 2 {
+			return nil, fmt.Errorf("data/orgs_extra.tsv:%d: want 2 fields, got %d", i+1, len(f))
+		}
+		bn := nfc(f[1])
+		g.bnOrgs[bn] = f[0]
+		if w := strings.Fields(bn); len(w) > 1 {
+			g.bnFirst[w[0]] = true
+			g.maxOrgWords = max(g.maxOrgWords, len(w))
+		}
+	}
 	for _, name := range []string{"data/places_cldr.tsv", "data/places_extra.tsv"} {
 		b, err := dataFS.ReadFile(name)
 		if err != nil {
