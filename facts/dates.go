@@ -214,6 +214,9 @@ func (s *dateScanner) scan() []dateHit {
 
 // at tries every date pattern at token i.
 func (s *dateScanner) at(i int) (dateHit, bool) {
+	if i >= len(s.toks) {
+		return dateHit{}, false
+	}
 	t := &s.toks[i]
 	h := dateHit{i: i, dayTok: -1, yearTok: -1}
 	switch t.kind {
@@ -697,7 +700,7 @@ func (s *dateScanner) qualify(h *dateHit) {
 func (s *dateScanner) tense(i, j int) int {
 	if s.lang == "bn" || s.toks[i].bn {
 		// Bengali is verb-final: the first finite verb after the date
-		for k := j; k < len(s.toks); k++ {
+		for k := j; k < len(s.toks) && k-j < 40; k++ {
 			t := &s.toks[k]
 			if t.kind == ntPunct && (t.key == "।" || t.key == "?" || t.key == "!" || t.key == "|" || t.key == "॥") {
 				break

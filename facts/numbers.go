@@ -1,6 +1,9 @@
 package facts
 
 import (
+	"cmp"
+	"slices"
+
 	"github.com/sangbad/sangbad"
 )
 
@@ -71,10 +74,5 @@ func Numbers(text string) []Number {
 }
 
 func sortNumbers(ns []Number) {
-	// insertion sort: the two lists are each sorted and short
-	for i := 1; i < len(ns); i++ {
-		for j := i; j > 0 && ns[j].Start < ns[j-1].Start; j-- {
-			ns[j], ns[j-1] = ns[j-1], ns[j]
-		}
-	}
+	slices.SortStableFunc(ns, func(a, b Number) int { return cmp.Compare(a.Start, b.Start) })
 }

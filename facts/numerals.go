@@ -458,7 +458,9 @@ func parseNumber(toks []ntok, i int, money bool) (numExpr, bool) {
 		cur = ne.value + frac*100
 	}
 	total, maxScale := 0.0, 0.0
-	for {
+	// a real chain has a few terms ("১ কোটি ৪৯ লাখ ১০ হাজার ৮২"); the cap
+	// keeps scanning linear on junk like "১ কোটি ১ কোটি ১ কোটি ..."
+	for steps := 0; steps < 8; steps++ {
 		s, ok := scaleAt(toks, k, money)
 		if !ok {
 			break
