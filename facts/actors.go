@@ -31,6 +31,8 @@ type actorExtractor struct {
 	// lower-case forms of the words of the text, to tell common words
 	// capitalised at a sentence start from names
 	lower map[string]bool
+	// capitalised words seen inside sentences (names, not sentence starts)
+	midCaps map[string]bool
 	// descRole maps a token index to the descriptor phrase before it
 	// ("ইন্দোনেশিয়ার টেক গ্রুপ" before GoTo)
 	descRole map[int]string
@@ -139,9 +141,16 @@ func (x *actorExtractor) latinPass() {
 	bn := x.d.lang == "bn"
 	if !bn {
 		x.lower = map[string]bool{}
-		for _, t := range x.toks {
-			if t.kind == tkLatin && !isUpperStart(t.text) {
+		x.midCaps = map[string]bool{}
+		for i, t := range x.toks {
+			if t.kind != tkLatin {
+				continue
+			}
+			if !isUpperStart(t.text) {
 				x.lower[t.text] = true
+			} else if !t.sentStart && !(i > 0 && x.toks[i-1].kind == tkPunct && x.toks[i-1].text != ",") {
+				st, _ := possessive(t.text)
+				x.midCaps[st] = true
 			}
 		}
 	}
@@ -369,8 +378,10 @@ func (x *actorExtractor) latinCand(i, j int, bn bool) {
 			}
 		}
 		// a lone sentence-initial word needs more evidence
-		if first.sentStart && !hasInnerCap(stemName) && !x.saidAfter(j) && x.lower[low] {
-			return
+		if first.sentStart && !hasInnerCap(stemName) && !x.saidAfter(j) && (x.lower[low] || !x.midCaps[stemName]) && c.typ == "" {
+			if _, poss := possessive(name); !poss {
+				return
+			}
 		}
 	}
 	if c.typ == "" && len(idx) >= 2 {
@@ -418,6 +429,13 @@ func (x *actorExtractor) latinMention(idx []int, typ string, strong bool) cand {
 // possessive ("Indonesia's") or introduced by an article.
 func (x *actorExtractor) roleBefore(i int) string {
 	w := x.g.w
+	// "Biden's spokeswoman, Karine Jean-Pierre, said"
+	if i > 1 && x.toks[i-1].text == "," {
+		if r := x.roleBefore(i - 1); r != "" {
+			return r
+		}
+		return ""
+	}
 	k := i - 1
 	head := false
 	for k >= 0 && i-k <= 5 {
@@ -448,6 +466,22 @@ func (x *actorExtractor) roleBefore(i int) string {
 			}
 		}
 	}
+	// the employer before the role: "Microsoft Corp. chief executive"
+	if start == k+1 && k >= 0 {
+		e := k
+		if x.toks[e].text == "." && e > 0 && !x.toks[e].space {
+			e--
+		}
+		if e >= 0 && x.toks[e].kind == tkLatin && isUpperStart(x.toks[e].text) && w.enOrgSuffix[strings.ToLower(x.toks[e].text)] {
+			b := e
+			for b > 0 && e-b < 4 && x.toks[b-1].kind == tkLatin && isUpperStart(x.toks[b-1].text) && x.toks[b].space {
+				b--
+			}
+			if b < e {
+				start = b
+			}
+		}
+	}
 	// only role words that include a real head (not "former", "senior" alone)
 	words := x.d.text[x.toks[start].bs:x.toks[i-1].be]
 	lastLow := strings.ToLower(x.toks[i-1].text)
@@ -464,7 +498,7 @@ func roleHead(low string) bool {
 		"acting", "state", "top", "regional", "national", "party", "opposition", "army", "military", "security",
 		"economy", "commerce", "industry", "energy", "home", "affairs", "agriculture", "labor", "labour", "transport",
 		"environment", "culture", "sports", "tourism", "technology", "investment", "external", "internal", "principal",
-		"board", "deputy", "vice", "prime", "managing", "assistant", "associate", "executive", "communications", "information", "justice", "police":
+		"board", "deputy", "vice", "prime", "managing", "assistant", "associate", "communications", "information", "justice", "police":
 		return false
 	}
 	return true

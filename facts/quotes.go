@@ -189,6 +189,22 @@ func (q *quoteCtx) speakerNear(v, lo, hi int) (int, *sangbad.Span, bool) {
 	for k, n := v-1, 0; k >= lo && n < 4; k-- {
 		t := q.toks[k]
 		if t.kind == tkPunct {
+			// an English apposition: "X, the company's chief, said"
+			if t.text == "," && k == v-1 && q.toks[v].kind == tkLatin {
+				if k-1 >= lo {
+					if a, sp, ok := q.speakerAt(k - 1); ok && a >= 0 {
+						return a, sp, true
+					}
+				}
+				for c := k - 1; c >= lo && c > k-14; c-- {
+					if q.toks[c].text == "," && c-1 >= lo {
+						if a, sp, ok := q.speakerAt(c - 1); ok && a >= 0 {
+							return a, sp, true
+						}
+						break
+					}
+				}
+			}
 			break
 		}
 		if a, sp, ok := q.speakerAt(k); ok {
