@@ -75,6 +75,8 @@ func TestExtractAmounts(t *testing.T) {
 			[]amt{{Text: "A dozen", Kind: "quantity", Value: 12, Unit: "protesters"}}},
 		{"yuan pair", "China pledged 1.5 trillion yuan (US$205 billion) for the plan.",
 			[]amt{{Text: "1.5 trillion yuan", Kind: "money", Value: 1.5e12, Currency: "CNY"}, {Text: "US$205 billion", Kind: "money", Value: 205e9, Currency: "USD"}}},
+		{"lists ages and models", "1. The first point\n2) A 30-year-old man, aged 45, flew a Boeing 737 on Interstate 35 and won 2-1 in the 1990s.",
+			[]amt{}},
 		{"english traps", "COVID-19 cases rose at the G20 summit; he came 1st at 5 p.m. on 10:30 in 2023, one of the best. Call 01711-123456.",
 			[]amt{}},
 
@@ -157,6 +159,14 @@ func TestNumbersAcrossScripts(t *testing.T) {
 		{"rupee word", "৫০০ রুপি", num{500, "INR", false}},
 		{"hundreds word", "সাড়ে তিনশ টাকা", num{350, "BDT", false}},
 		{"english words", "two hundred fifty thousand dollars", num{250000, "USD", false}},
+		{"hyphenated words", "twenty-five people", num{25, "", false}},
+		{"a million", "a million people", num{1e6, "", false}},
+		{"percentage points", "17 percentage points", num{17, "", true}},
+		{"lakh in english", "Rs 2.5 lakh", num{250000, "INR", false}},
+		{"dollar k", "$50k", num{50000, "USD", false}},
+		{"code after", "500 BDT", num{500, "BDT", false}},
+		{"ringgit", "RM5 billion", num{5e9, "MYR", false}},
+		{"rupiah", "Rp 1 trillion", num{1e12, "IDR", false}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -622,7 +622,8 @@ func (s *dateScanner) relativeAt(i int) (dateHit, bool) {
 		return h, true
 	}
 	if d, ok := enRelDet[t.key]; ok && i+1 < len(s.toks) {
-		if u, ok := enDateUnits[s.toks[i+1].key]; ok && u != uDay && !strings.HasSuffix(s.toks[i+1].key, "s") {
+		nk := strings.TrimSuffix(s.toks[i+1].key, "'s") // "this year's"
+		if u, ok := enDateUnits[nk]; ok && u != uDay && !strings.HasSuffix(nk, "s") {
 			h.relN, h.relUnit, h.j = d, u, i+2
 			h.gran = granOf(u)
 			return h, true

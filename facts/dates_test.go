@@ -68,6 +68,7 @@ func TestExtractDates(t *testing.T) {
 		{"year attributive", "In a brutal echo of a 1993 battle, crowds gathered.", ref, []dt{{"1993", "1993", Y, false, false, ""}}},
 		{"relative words", "Yesterday he said the vote is tomorrow, not today.", ref, []dt{{"Yesterday", "2023-12-11", D, true, false, ""}, {"tomorrow", "2023-12-13", D, true, false, ""}, {"today", "2023-12-12", D, true, false, ""}}},
 		{"relative units", "Sales fell last year but rose this month and last week.", ref, []dt{{"last year", "2022", Y, true, false, ""}, {"this month", "2023-12", M, true, false, ""}, {"last week", "2023-W49", W, true, false, ""}}},
+		{"possessive", "This year's harvest beat last month's.", ref, []dt{{"This year's", "2023", Y, true, false, ""}, {"last month's", "2023-11", M, true, false, ""}}},
 		{"ago", "The firm was founded two days ago, not 3 years ago.", ref, []dt{{"two days ago", "2023-12-10", D, true, false, ""}, {"3 years ago", "2020", Y, true, false, ""}}},
 
 		{"bn weekday past", "TikTok সোমবার বলেছে এটি খরচ করতে সম্মত হয়েছে।", ref, []dt{{"সোমবার", "2023-12-11", D, true, false, ""}}},
