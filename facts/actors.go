@@ -719,9 +719,18 @@ func (x *actorExtractor) bengaliPass() {
 				continue
 			}
 		}
-		// organisations by their head word
+		// organisations and places by their head word
 		if w.isBnOrgHead(stem) || bnOrgCompound(stem) {
-			x.bnOrgAt(i, stem)
+			x.bnOrgAt(i, stem, sangbad.ActorOrganization)
+			continue
+		}
+		if w.bnPlaceHead[stem] {
+			x.bnOrgAt(i, stem, sangbad.ActorPlace)
+			continue
+		}
+		// compound personal names: "হেলালউদ্দিন", "খালেকুজ্জামান"
+		if bnPersonCompound(stem) && !x.isKnown(i) {
+			x.add(x.bnMention(i, i+1, stem, sangbad.ActorPerson, true))
 			continue
 		}
 		// Persian-style names: "হেফাজতে ইসলাম", "জামায়াতে ইসলামী"
@@ -1059,7 +1068,7 @@ func (x *actorExtractor) bnRolePhrase(i int) string {
 
 // bnOrgAt records an organisation whose head word is token i: the head with
 // up to four bare modifiers before it ("বাংলাদেশ কমিউনিস্ট পার্টির").
-func (x *actorExtractor) bnOrgAt(i int, stem string) {
+func (x *actorExtractor) bnOrgAt(i int, stem, typ string) {
 	w := x.g.w
 	start := i
 	for k := i - 1; k >= 0 && i-k <= 6; k-- {
@@ -1100,7 +1109,21 @@ func (x *actorExtractor) bnOrgAt(i int, stem string) {
 		x.descRole[i+1] = x.d.text[x.toks[start].bs:x.toks[i].be]
 		return
 	}
-	x.add(x.bnMention(start, i+1, stem, sangbad.ActorOrganization, true))
+	if typ == sangbad.ActorPlace && start == i {
+		return
+	}
+	x.add(x.bnMention(start, i+1, stem, typ, true))
+}
+
+// bnPersonCompound reports personal names written as one word with a
+// name suffix ("হেলালউদ্দিন", "খালেকুজ্জামান").
+func bnPersonCompound(s string) bool {
+	for _, suf := range []string{"উদ্দিন", "উদ্দীন", "জ্জামান", "ুল্লাহ", "ুর রহমান"} {
+		if strings.HasSuffix(s, suf) && len(s) > len(suf)+3 {
+			return true
+		}
+	}
+	return false
 }
 
 // bnOwnedBy handles "X এর মালিকানাধীন Y" (Y owned by X): both are

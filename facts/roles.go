@@ -89,12 +89,16 @@ const (
 	bnOrgHeads = `ব্যাংক মন্ত্রণালয় লিমিটেড লি. কোম্পানি কোম্পানী পার্টি লীগ বিশ্ববিদ্যালয় ইউনিভার্সিটি কলেজ হাসপাতাল
 	স্কুল বোর্ড কমিশন কমিটি পরিষদ সমিতি অধিদপ্তর অধিদফতর দপ্তর দফতর কর্তৃপক্ষ ফাউন্ডেশন ট্রাস্ট গ্রুপ করপোরেশন
 	কর্পোরেশন ইন্ডাস্ট্রিজ ইনস্যুরেন্স দল ফ্রন্ট জোট ঐক্যজোট বাহিনী আদালত ক্লাব একাডেমি ইনস্টিটিউট কাউন্সিল
-	অ্যাসোসিয়েশন ফেডারেশন সেল প্রশাসন পিএলসি মাদ্রাসা ইনস্টিটিউশন সংঘ ব্যুরো এজেন্সি অনুষদ`
+	অ্যাসোসিয়েশন ফেডারেশন সেল প্রশাসন পিএলসি মাদ্রাসা ইনস্টিটিউশন সংঘ ব্যুরো থানা এজেন্সি অনুষদ`
 
 	// Bengali modifiers that may continue an organisation name leftwards
 	// ("খেলাঘর কেন্দ্রীয় কমিটি").
 	bnOrgModifiers = `কেন্দ্রীয় জাতীয় আন্তর্জাতিক মেডিকেল সদর জেনারেল সমাজতান্ত্রিক কমিউনিস্ট ইসলামী আওয়ামী গণতান্ত্রিক
 	প্রকৌশল কৃষি সাংস্কৃতিক সম্মিলিত ক্রিকেট ফুটবল রক্ষা উন্নয়ন শ্রমিক ছাত্র যুব মহিলা নারী বিজ্ঞান প্রযুক্তি`
+
+	// Bengali head words of multi-word place names ("শাপলা চত্বর",
+	// "ধানমন্ডি লেক", "ঢাকা-খুলনা মহাসড়ক").
+	bnPlaceHeads = `রোড সড়ক মহাসড়ক চত্বর ঘাট মার্কেট স্ট্রিট এভিনিউ লেক বাজার উপজেলা প্লাজা মোড় পাড়া`
 
 	// Bengali words that name the kind of an organisation right before its
 	// name ("টেক গ্রুপ GoTo", "ই-কমার্স ইউনিট টোকোপিডিয়া").
@@ -142,7 +146,7 @@ var cues = newWordLists()
 // wordLists are the cue word sets.
 type wordLists struct {
 	enStop, enOrgSuffix, enOrgPrefix, enTitle, enRole, enSay        map[string]bool
-	bnStop, bnTitle, bnRole, bnOrgHead, bnOrgDesc, bnName, bnOrgMod map[string]bool
+	bnStop, bnTitle, bnRole, bnOrgHead, bnOrgDesc, bnName, bnOrgMod, bnPlaceHead map[string]bool
 	bnSay, bnSayAux, bnSayNoun, bnPronoun                           map[string]bool
 }
 
@@ -173,6 +177,7 @@ func newWordLists() *wordLists {
 		bnOrgHead:   wordSet(bnOrgHeads, false),
 		bnOrgDesc:   wordSet(bnOrgDescriptors, false),
 		bnOrgMod:    wordSet(bnOrgModifiers, false),
+		bnPlaceHead: wordSet(bnPlaceHeads, false),
 		bnName:      wordSet(bnNameParts, false),
 		bnSay:       wordSet(bnSayVerbs, false),
 		bnSayAux:    wordSet(bnSayAux, false),
