@@ -278,6 +278,9 @@ func (p *Pipeline) analyze(ctx context.Context, a sangbad.Article, o sangbad.Opt
 	if err != nil {
 		return nil, err
 	}
+	if err := p.llmFacts(ctx, a, o, an); err != nil {
+		return nil, err
+	}
 	if !o.NoSummary {
 		if err := p.summaries(ctx, a, o, an, onDelta); err != nil {
 			return nil, err
@@ -437,6 +440,8 @@ func (p *Pipeline) summaries(ctx context.Context, a sangbad.Article, o sangbad.O
 				}
 				if lang == own && extractive != nil {
 					results[i].s = *extractive
+					// What the failed LLM calls spent is still reported.
+					results[i].s.Usage, results[i].s.Diagnostics = s.Usage, s.Diagnostics
 					results[i].warning = fmt.Sprintf("LLM summary in %s failed (%s); the extractive summary is given instead", lang, sangbad.ErrorMessage(err))
 					if onDelta != nil {
 						onDelta(lang, extractive.Text)
@@ -444,7 +449,8 @@ func (p *Pipeline) summaries(ctx context.Context, a sangbad.Article, o sangbad.O
 					return
 				}
 				results[i].s = sangbad.Summary{Language: lang, Length: length, Method: sangbad.MethodLLM,
-					Error: &sangbad.ErrorBody{Code: sangbad.ErrorCode(err), Message: sangbad.ErrorMessage(err)}}
+					Error: &sangbad.ErrorBody{Code: sangbad.ErrorCode(err), Message: sangbad.ErrorMessage(err)},
+					Model: s.Model, Usage: s.Usage, Diagnostics: s.Diagnostics}
 				results[i].warning = fmt.Sprintf("no summary in %s: %s", lang, sangbad.ErrorMessage(err))
 			}()
 		case lang == own && extractive != nil:
