@@ -159,6 +159,8 @@ func TestNumbersAcrossScripts(t *testing.T) {
 		{"rupee word", "৫০০ রুপি", num{500, "INR", false}},
 		{"hundreds word", "সাড়ে তিনশ টাকা", num{350, "BDT", false}},
 		{"english words", "two hundred fifty thousand dollars", num{250000, "USD", false}},
+		{"us dollar adjective", "৮৪০ মিলিয়ন মার্কিন ডলার", num{840e6, "USD", false}},
+		{"singapore dollars", "S$1.2 billion", num{1.2e9, "SGD", false}},
 		{"hyphenated words", "twenty-five people", num{25, "", false}},
 		{"a million", "a million people", num{1e6, "", false}},
 		{"percentage points", "17 percentage points", num{17, "", true}},
