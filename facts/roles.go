@@ -145,9 +145,9 @@ var cues = newWordLists()
 
 // wordLists are the cue word sets.
 type wordLists struct {
-	enStop, enOrgSuffix, enOrgPrefix, enTitle, enRole, enSay        map[string]bool
+	enStop, enOrgSuffix, enOrgPrefix, enTitle, enRole, enSay                     map[string]bool
 	bnStop, bnTitle, bnRole, bnOrgHead, bnOrgDesc, bnName, bnOrgMod, bnPlaceHead map[string]bool
-	bnSay, bnSayAux, bnSayNoun, bnPronoun                           map[string]bool
+	bnSay, bnSayAux, bnSayNoun, bnPronoun                                        map[string]bool
 }
 
 func wordSet(s string, fold bool) map[string]bool {
