@@ -266,9 +266,14 @@ func (q *Queue) Submit(ctx context.Context, batchID string, src feed.Source, o s
 			if id == "" {
 				id = it.Pos
 			}
-			rep.Invalid++
-			if err := q.fail(ctx, queuedJob{Batch: batchID, Article: it.Article, Options: o}, id, it.Err, 0); err != nil {
+			dup, err := q.fail(ctx, queuedJob{Batch: batchID, Article: it.Article, Options: o}, id, it.Err, 0)
+			if err != nil {
 				return rep, err
+			}
+			if dup {
+				rep.Duplicates++
+			} else {
+				rep.Invalid++
 			}
 			continue
 		}
@@ -277,10 +282,15 @@ func (q *Queue) Submit(ctx context.Context, batchID string, src feed.Source, o s
 		if st, ok, err := q.lookup(ctx, a.ID, j.Hash); err != nil {
 			return rep, err
 		} else if ok {
-			if err := q.publishResult(ctx, batchID, j.Hash, st.Result); err != nil {
+			dup, err := q.publishResult(ctx, batchID, j.Hash, st.Result)
+			if err != nil {
 				return rep, err
 			}
-			rep.Cached++
+			if dup {
+				rep.Duplicates++
+			} else {
+				rep.Cached++
+			}
 			continue
 		}
 		data, err := json.Marshal(j)
@@ -347,10 +357,11 @@ func (q *Queue) store(ctx context.Context, j queuedJob, r Result) error {
 
 // publishResult publishes r on ResultsSubject.<batch>, once per batch and
 // id within the de-duplication window.
-func (q *Queue) publishResult(ctx context.Context, batch, hash string, r Result) error {
+// It reports whether the stream dropped it as a duplicate.
+func (q *Queue) publishResult(ctx context.Context, batch, hash string, r Result) (bool, error) {
 	data, err := json.Marshal(r)
 	if err != nil {
-		return fmt.Errorf("encode result: %w", err)
+		return false, fmt.Errorf("encode result: %w", err)
 	}
 	msg := nats.NewMsg(q.cfg.ResultsSubject + "." + batch)
 	msg.Data = data
@@ -362,29 +373,32 @@ func (q *Queue) publishResult(ctx context.Context, batch, hash string, r Result)
 		status = string(StatusFailed)
 	}
 	msg.Header.Set("Sangbad-Status", status)
-	if _, err := q.js.PublishMsg(ctx, msg); err != nil {
-		return fmt.Errorf("publish result %q: %w", r.ID, err)
+	ack, err := q.js.PublishMsg(ctx, msg)
+	if err != nil {
+		return false, fmt.Errorf("publish result %q: %w", r.ID, err)
 	}
-	return nil
+	return ack.Duplicate, nil
 }
 
 // fail records a job that failed for good: the error result is stored and
 // published with the batch's results, and a DeadLetter goes to
 // DLQSubject.<batch>.
-func (q *Queue) fail(ctx context.Context, j queuedJob, id string, cause error, deliveries int) error {
+// It reports whether the result was a duplicate (already recorded).
+func (q *Queue) fail(ctx context.Context, j queuedJob, id string, cause error, deliveries int) (bool, error) {
 	r := errorResult(id, cause)
 	if j.Hash != "" {
 		if err := q.store(ctx, j, r); err != nil {
-			return err
+			return false, err
 		}
 	}
-	if err := q.publishResult(ctx, j.Batch, j.Hash, r); err != nil {
-		return err
+	dup, err := q.publishResult(ctx, j.Batch, j.Hash, r)
+	if err != nil {
+		return false, err
 	}
 	dl := DeadLetter{ID: id, Batch: j.Batch, Error: *r.Error, Deliveries: deliveries, Article: j.Article, Options: j.Options, At: time.Now().UTC()}
 	data, err := json.Marshal(dl)
 	if err != nil {
-		return fmt.Errorf("encode dead letter: %w", err)
+		return false, fmt.Errorf("encode dead letter: %w", err)
 	}
 	msg := nats.NewMsg(q.cfg.DLQSubject + "." + j.Batch)
 	msg.Data = data
@@ -393,10 +407,10 @@ func (q *Queue) fail(ctx context.Context, j queuedJob, id string, cause error, d
 	msg.Header.Set("Sangbad-Id", id)
 	msg.Header.Set("Sangbad-Error", r.Error.Code)
 	if _, err := q.js.PublishMsg(ctx, msg); err != nil {
-		return fmt.Errorf("publish dead letter %q: %w", id, err)
+		return false, fmt.Errorf("publish dead letter %q: %w", id, err)
 	}
 	q.log.Warn("item dead-lettered", "batch", j.Batch, "id", id, "deliveries", deliveries, "err", cause)
-	return nil
+	return dup, nil
 }
 
 // counts returns the number of result and dead-letter messages of a batch.

@@ -322,7 +322,7 @@ func TestServiceCreateStatusResultsWebhook(t *testing.T) {
 	go func() { runDone <- svc.Run(ctx) }()
 	defer func() { cancel(); <-runDone }()
 
-	body := `{"id":"s1","text":"One story."}` + "\n" + `{"id":"s2","text":"FAIL this one"}` + "\nnot json\n" + `{"id":"s3","text":"Third story."}` + "\n"
+	body := `{"id":"s1","text":"One story."}` + "\n" + `{"id":"s1","text":"One story."}` + "\n" + `{"id":"s2","text":"FAIL this one"}` + "\nnot json\n" + `{"id":"s3","text":"Third story."}` + "\n"
 	st, err := svc.Create(ctx, strings.NewReader(body), CreateOptions{Webhook: hook.URL + "/done"})
 	if err != nil {
 		t.Fatal(err)
@@ -366,7 +366,7 @@ func TestServiceCreateStatusResultsWebhook(t *testing.T) {
 		lines = append(lines, r.ID+" "+state)
 	}
 	sort.Strings(lines)
-	if diff := cmp.Diff([]string{"line:3 invalid", "s1 ok", "s2 bad_article", "s3 ok"}, lines); diff != "" {
+	if diff := cmp.Diff([]string{"line:4 invalid", "s1 ok", "s2 bad_article", "s3 ok"}, lines); diff != "" {
 		t.Errorf("results (-want +got):\n%s", diff)
 	}
 	if _, err := svc.Create(ctx, strings.NewReader("\n"), CreateOptions{}); sangbad.ErrorKind(err) != sangbad.Invalid {
@@ -479,5 +479,42 @@ func TestEmbeddedRestartKeepsState(t *testing.T) {
 	stop()
 	if an.calls.Load() != 5 {
 		t.Errorf("analyzer calls after restart = %d, want 5", an.calls.Load())
+	}
+}
+
+func TestMaxDeliveriesAdvisoryDeadLetters(t *testing.T) {
+	env := startQueue(t, false, QueueConfig{AckWait: 500 * time.Millisecond, MaxDeliver: 1})
+	ctx := context.Background()
+	if _, err := env.q.Submit(ctx, "adv", feed.Slice(articles(1, "z")...), sangbad.Options{}); err != nil {
+		t.Fatal(err)
+	}
+	// A worker takes the job on its last allowed delivery and dies silently.
+	b, err := env.q.cons.Fetch(1, jetstream.FetchMaxWait(5*time.Second))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if msg := <-b.Messages(); msg == nil {
+		t.Fatal("no job fetched")
+	}
+	an := &fakeAnalyzer{}
+	stop := startWorker(t, env.q, an, WorkerConfig{})
+	waitFor(t, "the dead letter", func() bool { _, f := counts(t, env.q, "adv"); return f >= 1 })
+	stop()
+	dl := deadLetters(t, env.q, "adv")["z0000"]
+	if dl.Error.Code != "max_deliveries" || dl.Deliveries != 1 || dl.Article.ID != "z0000" {
+		t.Errorf("dead letter = %+v", dl)
+	}
+	if got := resultIDs(t, env.q, "adv"); got["z0000"] != 1 {
+		t.Errorf("results = %v, want the error recorded once", got)
+	}
+	if an.calls.Load() != 0 {
+		t.Errorf("analyzer called %d times, want 0", an.calls.Load())
+	}
+	info, err := env.q.jobs.Info(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if info.State.Msgs != 0 {
+		t.Errorf("%d jobs left in the work queue, want 0", info.State.Msgs)
 	}
 }

@@ -217,7 +217,11 @@ func (s *Service) Results(ctx context.Context, id string, w io.Writer) error {
 	if err != nil {
 		return fmt.Errorf("batch %s results: %w", id, err)
 	}
-	defer s.q.js.DeleteConsumer(context.WithoutCancel(ctx), s.q.cfg.OutStream, cons.CachedInfo().Name)
+	defer func() {
+		if ci := cons.CachedInfo(); ci != nil {
+			s.q.js.DeleteConsumer(context.WithoutCancel(ctx), s.q.cfg.OutStream, ci.Name)
+		}
+	}()
 	bw := bufio.NewWriterSize(w, 64<<10)
 	for {
 		msg, err := cons.Next(jetstream.FetchMaxWait(5 * time.Second))

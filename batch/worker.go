@@ -201,7 +201,7 @@ func (w *worker) handle(ctx context.Context, msg jetstream.Msg) {
 		if !batchIDPattern.MatchString(batch) {
 			batch = "unknown"
 		}
-		if ferr := q.fail(ctx, queuedJob{Batch: batch}, id, sangbad.WrapError(sangbad.Invalid, err, "malformed job"), delivered); ferr != nil {
+		if _, ferr := q.fail(ctx, queuedJob{Batch: batch}, id, sangbad.WrapError(sangbad.Invalid, err, "malformed job"), delivered); ferr != nil {
 			w.log.Error("dead-letter malformed job", "err", ferr)
 			msg.Nak()
 			return
@@ -219,7 +219,7 @@ func (w *worker) handle(ctx context.Context, msg jetstream.Msg) {
 		msg.NakWithDelay(time.Second)
 		return
 	} else if ok {
-		if err := q.publishResult(ctx, j.Batch, j.Hash, st.Result); err != nil {
+		if _, err := q.publishResult(ctx, j.Batch, j.Hash, st.Result); err != nil {
 			log.Warn("republish result", "err", err)
 			msg.NakWithDelay(time.Second)
 			return
@@ -253,7 +253,7 @@ func (w *worker) handle(ctx context.Context, msg jetstream.Msg) {
 			msg.NakWithDelay(delay)
 			return
 		}
-		if ferr := q.fail(ctx, j, id, err, delivered); ferr != nil {
+		if _, ferr := q.fail(ctx, j, id, err, delivered); ferr != nil {
 			log.Error("record failure", "err", ferr)
 			msg.NakWithDelay(time.Second)
 			return
@@ -267,7 +267,7 @@ func (w *worker) handle(ctx context.Context, msg jetstream.Msg) {
 		msg.NakWithDelay(time.Second)
 		return
 	}
-	if err := q.publishResult(ctx, j.Batch, j.Hash, r); err != nil {
+	if _, err := q.publishResult(ctx, j.Batch, j.Hash, r); err != nil {
 		log.Error("publish result", "err", err) // stored: the redelivery republishes it
 		msg.NakWithDelay(time.Second)
 		return
@@ -345,15 +345,14 @@ func (w *worker) maxDeliveries(ctx context.Context, data []byte) {
 		j = queuedJob{Batch: "unknown", Article: sangbad.Article{ID: "job-" + strconv.FormatUint(adv.StreamSeq, 10)}}
 	}
 	if st, ok, err := q.lookup(ctx, j.Article.ID, j.Hash); err == nil && ok {
-		err = q.publishResult(ctx, j.Batch, j.Hash, st.Result)
-		if err != nil {
+		if _, err := q.publishResult(ctx, j.Batch, j.Hash, st.Result); err != nil {
 			w.log.Warn("max deliveries: republish", "err", err)
 			return
 		}
 	} else {
 		cause := &sangbad.Error{Kind: sangbad.Unavailable, Code: "max_deliveries",
 			Message: fmt.Sprintf("gave up after %d deliveries without an answer (the worker crashed or timed out)", adv.Deliveries)}
-		if err := q.fail(ctx, j, j.Article.ID, cause, int(adv.Deliveries)); err != nil {
+		if _, err := q.fail(ctx, j, j.Article.ID, cause, int(adv.Deliveries)); err != nil {
 			w.log.Warn("max deliveries: dead-letter", "err", err)
 			return
 		}
