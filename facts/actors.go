@@ -636,7 +636,10 @@ var brandWords = map[string]string{"শপ": "Shop", "পে": "Pay", "স্ট
 func (x *actorExtractor) bnWord(i int) (string, string) {
 	if x.norms[i] == "" {
 		x.norms[i] = nfc(x.toks[i].text)
-		x.stems[i] = bnStem(x.norms[i])
+		x.stems[i] = x.norms[i]
+		if !x.g.w.bnName[x.norms[i]] { // "তালুকদার" keeps its র
+			x.stems[i] = bnStem(x.norms[i])
+		}
 	}
 	return x.norms[i], x.stems[i]
 }
@@ -1189,7 +1192,11 @@ func (x *actorExtractor) bnNameRun(i int) int {
 func (x *actorExtractor) bnNameEnds(k int) bool {
 	word, _ := x.bnWord(k)
 	next := k + 1
-	nextName := next < len(x.toks) && x.toks[next].kind == tkBengali && x.toks[next].space && x.bnNameCandidate(next) && x.g.w.bnName[bnStem(nfc(x.toks[next].text))]
+	nextName := false
+	if next < len(x.toks) && x.toks[next].kind == tkBengali && x.toks[next].space && x.bnNameCandidate(next) {
+		nw, ns := x.bnWord(next)
+		nextName = x.g.w.bnName[nw] || x.g.w.bnName[ns]
+	}
 	if nextName {
 		return false
 	}

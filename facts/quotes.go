@@ -185,8 +185,8 @@ var enPronouns = map[string]bool{"he": true, "she": true, "they": true, "He": tr
 // after it (English "said X"). It returns the actor index (or -1), the
 // speaker span and whether one was found.
 func (q *quoteCtx) speakerNear(v, lo, hi int) (int, *sangbad.Span, bool) {
-	// before the verb, skipping time words and context nouns
-	for k, n := v-1, 0; k >= lo && n < 4; k-- {
+	// before the verb, skipping time words, context nouns and adverbials
+	for k, n := v-1, 0; k >= lo && n < 6; k-- {
 		t := q.toks[k]
 		if t.kind == tkPunct {
 			// an English apposition: "X, the company's chief, said"
@@ -240,6 +240,10 @@ func (q *quoteCtx) skippable(k int) bool {
 		}
 		// a group noun after its organisation: "Jefferies বিশ্লেষকরা"
 		if strings.HasSuffix(w, "রা") || strings.HasSuffix(w, "গণ") || q.w.bnStop[w] && !q.w.bnPronoun[w] {
+			return true
+		}
+		// a locative adverbial: "গণভবনে এক অনুষ্ঠানে বলেছেন"
+		if q.mentionAt(t.start) < 0 && (strings.HasSuffix(w, "ে") || strings.HasSuffix(w, "তে") || strings.HasSuffix(w, "য়")) {
 			return true
 		}
 		return false
@@ -441,9 +445,25 @@ func (q *quoteCtx) indirect(s sangbad.Span, direct []sangbad.Span) []sangbad.Quo
 		}
 		var cs, ce int
 		if lastWord || at.spTok > at.v {
-			// "..., X said." / "..., said X."
+			// "..., X said." / "..., said X.": the content ends at a comma
+			// before the speaker (and the speaker's role words)
 			first := min(at.spTok, at.v)
-			cs, ce = prevEnd, q.toks[first].start
+			comma := -1
+			for k := first - 1; k >= lo && k >= first-5; k-- {
+				if q.toks[k].text == "," {
+					comma = k
+					break
+				}
+				if q.toks[k].kind == tkPunct {
+					break
+				}
+			}
+			if comma < 0 {
+				q.lastSpeaker = at.actor
+				prevEnd = q.toks[at.end-1].end
+				continue
+			}
+			cs, ce = prevEnd, q.toks[comma].start
 		} else {
 			cs = q.toks[at.end-1].end
 			ce = s.End
