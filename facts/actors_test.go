@@ -223,6 +223,10 @@ func TestExtractActorsBengaliCues(t *testing.T) {
 		{"surname", "তারেক রহমান লন্ডনে আছেন।", []string{"person:তারেক রহমান", "place:London"}},
 		{"latin name with suffix", "Google-এর প্রধান নির্বাহী সুন্দর পিচাই বলেন।", []string{"organization:Google", "person:সুন্দর পিচাই"}},
 		{"pronoun is no actor", "তিনি বলেন, তারা আসবে।", nil},
+		{"surname keeps its ending", "বাংলাদেশ ব্যাংকের গভর্নর আব্দুর রউফ তালুকদার জানান, মূল্যস্ফীতি কমবে।",
+			[]string{"organization:Bangladesh Bank", "person:আব্দুর রউফ তালুকদার"}},
+		{"long name", "বিএনপির মহাসচিব মির্জা ফখরুল ইসলাম আলমগীর সংবাদ সম্মেলনে এ অভিযোগ করেন।",
+			[]string{"organization:Bangladesh Nationalist Party", "person:মির্জা ফখরুল ইসলাম আলমগীর"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

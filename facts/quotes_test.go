@@ -74,6 +74,11 @@ func TestExtractQuotes(t *testing.T) {
 		{"scare quotes are no quotes", "en", `The so-called "experts" left.`, nil},
 		{"bengali speaker first", "bn", readFixture(t, filepath.Join("testdata", "quotes", "cases_bn.txt")),
 			[]quoteRow{{34, 75, true, "টিপু মুনশি", "টিপু মুনশি", true}, {76, 121, true, "টিপু মুনশি", "তিনি", true}}},
+		{"bengali role and speaker first", "bn", "আওয়ামী লীগের সাধারণ সম্পাদক ওবায়দুল কাদের বলেন, ‘নির্বাচন সময়মতো হবে।’",
+			[]quoteRow{{50, 73, true, "ওবায়দুল কাদের", "ওবায়দুল কাদের", true}}},
+		{"bengali adverbials before the verb", "bn", "প্রধানমন্ত্রী শেখ হাসিনা আজ গণভবনে এক অনুষ্ঠানে বলেছেন, সরকার দেশের উন্নয়নে কাজ করে যাচ্ছে।",
+			[]quoteRow{{56, 91, false, "শেখ হাসিনা", "শেখ হাসিনা", true}}},
+		{"a role before the speaker is no content", "bn", "বিএনপির মহাসচিব মির্জা ফখরুল ইসলাম আলমগীর সংবাদ সম্মেলনে এ অভিযোগ করেন।", nil},
 		{"bengali participle is no saying", "bn", "সরকার নিরাপত্তার কথা উল্লেখ করে অনলাইন কেনাকাটা নিষিদ্ধ করেছে।", nil},
 	}
 	for _, tt := range tests {
