@@ -37,6 +37,11 @@ const cards = new SummaryCards(ui.summaries, {
   announce: (msg) => setStatus(msg),
 });
 
+/** motion is the scrolling behaviour: none for people who ask for less motion. */
+function motion() {
+  return window.matchMedia('(prefers-reduced-motion: reduce)').matches ? 'auto' : 'smooth';
+}
+
 // ---------- status, errors ----------
 
 function setStatus(msg, busy = false) {
@@ -51,6 +56,7 @@ function showError(err) {
   ui.error.replaceChildren(el('p', { class: 'error-text' }, text));
   if (detail) ui.error.append(el('p', { class: 'hint' }, detail));
   ui.error.hidden = false;
+  if (!inView(ui.error)) ui.error.scrollIntoView({ block: 'center', behavior: motion() });
   if (err.code === 'unauthorized' || err.status === 401) {
     ui.apikeyBox.hidden = false;
     ui.apikey.focus();
@@ -172,11 +178,15 @@ function prepareResults(req) {
   ui.results.hidden = false;
   ui.offline.hidden = true;
   ui.warnings.hidden = true;
-  ui.language.textContent = 'Detecting the language…';
+  ui.language.replaceChildren(el('span', { class: 'hint' }, 'The language and the facts are shown when the analysis is complete.'));
   ui.download.disabled = true;
-  ui.article.replaceChildren(el('p', { class: 'hint' }, 'Finding the facts…'));
-  ui.facts.replaceChildren();
+  ui.article.lang = '';
+  ui.article.replaceChildren(req.text);
+  ui.facts.replaceChildren(el('p', { class: 'hint' }, 'Finding the facts…'));
   cards.reset(req.languages);
+  // On a small screen the results start below the form: bring them up.
+  const top = ui.results.getBoundingClientRect().top;
+  if (top > window.innerHeight * 0.75) ui.results.scrollIntoView({ block: 'start', behavior: motion() });
 }
 
 function showResult(req, an) {
@@ -236,7 +246,7 @@ function scrollInto(target, page) {
     }
     if (!page) return;
   }
-  if (page) target.scrollIntoView({ block: 'center', behavior: 'smooth' });
+  if (page) target.scrollIntoView({ block: 'center', behavior: motion() });
 }
 
 /** pick highlights a fact's spans (from the table). */
@@ -275,7 +285,7 @@ ui.article.addEventListener('click', (e) => {
   row.classList.add('active');
   const wrap = row.closest('.scroll-y');
   if (wrap && wrap.scrollHeight > wrap.clientHeight + 1) scrollInto(row, false);
-  else if (!inView(row)) row.scrollIntoView({ block: 'center', behavior: 'smooth' });
+  else if (!inView(row)) row.scrollIntoView({ block: 'center', behavior: motion() });
   setStatus(`Selected in the fact table: ${row.querySelector('.fact-link').textContent}`);
 });
 

@@ -185,10 +185,11 @@ export function renderFacts(container, items, onPick) {
     table.append(el('thead', {}, el('tr', {}, ...columns(kind).map((c) => el('th', { scope: 'col' }, c)))));
     const tbody = el('tbody');
     for (const it of list) {
-      const tr = el('tr', { 'data-id': it.id, class: `row k-${it.kind}` });
+      const tr = el('tr', { 'data-id': it.id });
       const btn = el('button', { type: 'button', class: `fact-link k-${it.kind}`, 'data-id': it.id,
         'aria-label': `${KIND_NAME[it.kind]}: ${label(it)}; show in article` }, label(it));
-      tr.append(el('td', { class: 'c-text' }, btn), ...cells(it).map((c) => el('td', {}, c)));
+      const nw = NOWRAP[it.kind] || [];
+      tr.append(el('td', { class: 'c-text' }, btn), ...cells(it).map((c, i) => el('td', { class: nw.includes(i) ? 'nw' : null }, c)));
       tbody.append(tr);
       rows.set(it.id, tr);
     }
@@ -209,6 +210,13 @@ export function renderFacts(container, items, onPick) {
   };
   return rows;
 }
+
+// NOWRAP lists, per kind, the cells (after the first) that must not wrap:
+// numbers and ISO dates read badly broken over lines.
+const NOWRAP = {
+  money: [0, 1], percent: [0], quantity: [0], date: [0, 1],
+  person: [2], organization: [2], place: [2],
+};
 
 function label(it) {
   const f = it.fact;

@@ -90,7 +90,8 @@ export class SummaryCards {
         continue;
       }
       if (s.error) {
-        this.unavailable(c, errorWords(s.error, lang), s.error.message || '');
+        // The offline panel already quotes the server for a missing backend.
+        this.unavailable(c, errorWords(s.error, lang), s.error.code === 'llm_not_configured' ? '' : s.error.message || '');
         c.root.classList.add(`e-${s.error.code}`);
         continue;
       }
