@@ -175,7 +175,7 @@ func TestOfflinePage(t *testing.T) {
 		}
 		p.screenshot("offline", desktop)
 		p.resize(phone)
-	if n := p.horizontalOverflow(); n > 0 {
+		if n := p.horizontalOverflow(); n > 0 {
 			t.Errorf("the page is %d px wider than a phone screen", n)
 		}
 		if o := p.overlaps(".summaries > .summary, .columns > .panel, #offline, .results-head, .input"); len(o) > 0 {
