@@ -321,6 +321,12 @@ func (x *actorExtractor) latinCand(i, j int, bn bool) {
 		x.add(x.latinMention(idx, sangbad.ActorOrganization, true))
 		return
 	}
+	// the brand inside a product name: "TikTok" in "TikTok Shop"
+	if len(idx) >= 2 && brandTail[strings.ToLower(x.toks[idx[len(idx)-1]].text)] {
+		inner := x.latinMention(idx[:len(idx)-1], "", false)
+		inner.nested = true
+		x.add(inner)
+	}
 	if bn {
 		c := x.latinMention(idx, "", false)
 		x.bnLatinSuffix(&c, j)
@@ -1607,6 +1613,7 @@ func (x *actorExtractor) bengaliSecondPass(groups []*group) {
 			if k.nwords == 1 && k.latin && anyNear(x.keysOf(c.name), k.keys) {
 				c.name = k.g.names[0]
 				c.typ = k.typ
+				c.nested = false // joined its brand
 				break
 			}
 		}
@@ -1614,7 +1621,7 @@ func (x *actorExtractor) bengaliSecondPass(groups []*group) {
 	// nested words with no brand of their own are dropped
 	out := x.cands[:0]
 	for _, c := range x.cands {
-		if c.nested && c.typ == "" && hasBengali(c.name) {
+		if c.nested {
 			continue
 		}
 		out = append(out, c)

@@ -94,6 +94,7 @@ func TestExtractActorsSeedBengali(t *testing.T) {
 		mentions []string
 	}{
 		{"TikTok", sangbad.ActorOrganization, "TikTok", []string{"TikTok", "টিকটক"}},
+		{"TikTok Shop", sangbad.ActorOrganization, "TikTok Shop", []string{"TikTok শপ", "টিকটক শপ", "TikTok Shop"}},
 		{"GoTo", sangbad.ActorOrganization, "GoTo", []string{"GoTo"}},
 		{"টোকোপিডিয়া", sangbad.ActorOrganization, "টোকোপিডিয়া", []string{"টোকোপিডিয়া"}},
 		{"জুলকিফলি হাসান", sangbad.ActorPerson, "জুলকিফলি হাসান", []string{"জুলকিফলি হাসান", "জুলকিফলি"}},
@@ -131,6 +132,16 @@ func TestExtractActorsSeedBengali(t *testing.T) {
 		bn, _ := findActor(f.Actors, "টিকটক")
 		if tiktok.ID != bn.ID {
 			t.Errorf("TikTok is %s, টিকটক is %s", tiktok.ID, bn.ID)
+		}
+		// bengali.md §10.6 A1: five Latin and two Bengali mentions, two of
+		// them inside "TikTok শপ"/"TikTok Shop"
+		var got [][2]int
+		for _, m := range tiktok.Mentions {
+			got = append(got, [2]int{m.Start, m.End})
+		}
+		want := [][2]int{{30, 36}, {273, 279}, {1063, 1069}, {1281, 1287}, {1638, 1643}, {1934, 1939}, {2021, 2027}}
+		if diff := cmp.Diff(want, got); diff != "" {
+			t.Errorf("TikTok mentions (-want +got):\n%s", diff)
 		}
 	})
 	t.Run("case suffixes stripped", func(t *testing.T) {
@@ -178,7 +189,7 @@ func TestExtractActorsEnglish(t *testing.T) {
 		{"Zulkifli Hasan", sangbad.ActorPerson, "Indonesia's trade minister", 2},
 		{"Patrick Walujo", sangbad.ActorPerson, "chief executive of GoTo", 2},
 		{"GoTo", sangbad.ActorOrganization, "", 3},
-		{"TikTok", sangbad.ActorOrganization, "", 1},
+		{"TikTok", sangbad.ActorOrganization, "", 2}, // once alone, once inside "TikTok Shop"
 		{"TikTok Shop", sangbad.ActorOrganization, "", 1},
 		{"Jefferies", sangbad.ActorOrganization, "", 1},
 		{"Sea Ltd", sangbad.ActorOrganization, "", 1},
