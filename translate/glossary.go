@@ -156,14 +156,15 @@ func ParseGlossaryJSON(r io.Reader) (Glossary, error) {
 // For returns the entries that apply to a translation from source to
 // target: the entries for target (which win) and the language-free ones,
 // reversed when their sides are written the other way round, dropped when
-// their target is in a script the target language does not use.
+// their target is in a script the target language does not use (unless
+// it is the source unchanged: a name to keep as written).
 func (g Glossary) For(source, target string) map[string]string {
 	out := map[string]string{}
 	ss, ts := langScript(source), langScript(target)
 	for s, t := range g[""] {
 		st, tt := scriptOf(s), scriptOf(t)
 		switch {
-		case ts == "" || tt == ts || tt == "":
+		case s == t || ts == "" || tt == ts || tt == "":
 			out[s] = t
 		case st == ts && (ss == "" || tt == ss):
 			if _, ok := out[t]; !ok {
@@ -452,7 +453,7 @@ func findName(text, name string, limit int) [][2]int {
 }
 
 // containsDerived reports an occurrence in text of name less its last
-// letter, at a word start, completed by at most five letters: a demonym or
+// letter, at a word start, completed by at most four letters: a demonym or
 // adjective ("Chinese" for "China", "Southeast Asian" for "Southeast
 // Asia").
 func containsDerived(text, name string) bool {
@@ -479,7 +480,7 @@ func containsDerived(text, name string) bool {
 			}
 			n++
 		}
-		if n <= 5 {
+		if n <= 4 {
 			return true
 		}
 	}

@@ -183,6 +183,9 @@ type job struct {
 	digits         bool
 	ref            time.Time
 	gl             *glossary
+	// facts are the source's facts; ix indexes the source's code points.
+	facts facts.Result
+	ix    *segment.Index
 
 	mu      sync.Mutex
 	usage   sangbad.Usage
@@ -322,6 +325,7 @@ func (t *Translator) start(ctx context.Context, req Request) (*job, error) {
 	gl.addActors(sf.Facts.Actors, norm.NFC.String(text), source, target)
 	return &job{
 		text: text, source: source, target: target, digits: req.BengaliDigits, ref: ref, gl: gl,
+		facts: sf, ix: segment.NewIndex(text),
 		version: prompts.Version(prompts.TaskTranslate),
 	}, nil
 }
@@ -399,7 +403,11 @@ type attempt struct {
 func (t *Translator) translateChunk(ctx context.Context, j *job, ci int, c chunk, prev *chunkOut) (*chunkOut, error) {
 	src := c.source(j.text)
 	nsrc := norm.NFC.String(src)
-	prep, err := t.v.Prepare(ctx, src, j.ref, nil)
+	// The chunk is verified against its stretch of the source, with the
+	// facts of the whole article that lie inside it.
+	bs, be := c.groups[0].start, c.groups[len(c.groups)-1].end
+	cf := sliceFacts(j.facts, j.ix.Rune(bs), j.ix.Rune(be))
+	prep, err := t.v.Prepare(ctx, j.text[bs:be], j.ref, &cf)
 	if err != nil {
 		return nil, fmt.Errorf("chunk %d: prepare verification: %w", ci+1, err)
 	}
