@@ -296,3 +296,35 @@ func FuzzActors(f *testing.F) {
 		}
 	})
 }
+
+func TestExtractActorsConcurrent(t *testing.T) {
+	e := New()
+	texts := []string{
+		readFixture(t, filepath.Join("testdata", "actors", "seed_bn.txt")),
+		readFixture(t, filepath.Join("testdata", "actors", "wire_en.txt")),
+	}
+	want := make([][]sangbad.Actor, len(texts))
+	for i, text := range texts {
+		want[i] = extractFacts(t, e, text, "").Actors
+	}
+	type result struct {
+		i      int
+		actors []sangbad.Actor
+	}
+	done := make(chan result, 8)
+	for g := 0; g < 8; g++ {
+		go func() {
+			res, err := e.Extract(context.Background(), texts[g%2], Options{})
+			if err != nil {
+				t.Error(err)
+			}
+			done <- result{g % 2, res.Facts.Actors}
+		}()
+	}
+	for g := 0; g < 8; g++ {
+		r := <-done
+		if diff := cmp.Diff(want[r.i], r.actors); diff != "" {
+			t.Errorf("concurrent extraction differs (-sequential +concurrent):\n%s", diff)
+		}
+	}
+}
