@@ -191,6 +191,9 @@ type job struct {
 	calls  int
 	cached int // calls answered from the cache
 	model  string
+	// haveFacts is set when the request brought an analysis, whose facts
+	// the verifier then reuses.
+	haveFacts bool
 	// mu guards usage, diag, calls, cached and model: chunk summaries run
 	// concurrently.
 	mu sync.Mutex
@@ -290,13 +293,16 @@ func (l *LLM) newJob(req SummaryRequest) (*job, error) {
 		return nil, err
 	}
 	an := req.Analysis
+	j := &job{l: l, text: req.Article.Text, haveFacts: an != nil}
 	if an == nil {
 		an = &sangbad.Analysis{Language: sangbad.Language{Code: "und"}, Sentences: segment.Sentences(req.Article.Text)}
 	}
 	req.Analysis = an
-	j := &job{l: l, req: req, text: req.Article.Text}
+	j.req = req
 	if c := an.Language.Code; c != "" && c != "und" {
 		j.source = c
+	} else if !j.haveFacts {
+		j.source = scriptLanguage(j.text) // a caller without an analysis: guess en or bn by script
 	}
 	for _, s := range an.Sentences {
 		j.sents = append(j.sents, s.Text)
@@ -327,8 +333,11 @@ func (j *job) published() time.Time {
 
 // sourceFacts are the analysis facts as the verifier takes them: actors
 // the rules or the LLM located in the text (never unverified ones, which
-// would let an invented name pass).
+// would let an invented name pass). Nil without an analysis.
 func (j *job) sourceFacts() *facts.Result {
+	if !j.haveFacts {
+		return nil // the verifier extracts them
+	}
 	an := j.req.Analysis
 	f := an.Facts
 	f.Actors = slices.DeleteFunc(slices.Clone(f.Actors), func(a sangbad.Actor) bool { return a.Unverified })
@@ -371,7 +380,7 @@ func rangeResolver(offset, n int) func(int) ([]int, bool) {
 
 // summarise runs one summary call and parses its answer.
 func (j *job) summarise(ctx context.Context, st stage, onDelta func(string)) (*draft, error) {
-	p, err := prompts.Summary(prompts.SummaryInput{
+	in := prompts.SummaryInput{
 		Title:         j.req.Article.Title,
 		Sentences:     st.sents,
 		Source:        st.source,
@@ -379,7 +388,11 @@ func (j *job) summarise(ctx context.Context, st stage, onDelta func(string)) (*d
 		Length:        st.length,
 		BengaliDigits: j.req.BengaliDigits,
 		Facts:         st.facts,
-	})
+	}
+	if st.source == "" {
+		in.SourceName = "an undetermined language"
+	}
+	p, err := prompts.Summary(in)
 	if err != nil {
 		return nil, sangbad.WrapError(sangbad.Internal, err, "build the summary prompt")
 	}

@@ -233,7 +233,8 @@ func mergeActors(rule []sangbad.Actor, found []llmActor) []sangbad.Actor {
 			if a.Role == "" && f.roleFound {
 				a.Role = f.role
 			}
-			if facts.NameKey(f.name) != facts.NameKey(a.Name) && !slices.Contains(a.Aliases, f.name) && !hasMention(*a, f.name) {
+			otherScript := isBengaliName(f.name) != isBengaliName(a.Name)
+			if (otherScript || facts.NameKey(f.name) != facts.NameKey(a.Name)) && f.name != a.Name && !slices.Contains(a.Aliases, f.name) && !hasMention(*a, f.name) {
 				a.Aliases = append(a.Aliases, f.name)
 			}
 			a.Mentions = append(a.Mentions, fresh...)
@@ -263,6 +264,17 @@ func sameActor(a sangbad.Actor, name string) bool {
 	for _, al := range a.Aliases {
 		if facts.SameName(al, name) {
 			return true
+		}
+	}
+	return false
+}
+
+// isBengaliName reports whether name is written in Bengali script (its
+// first letter is).
+func isBengaliName(name string) bool {
+	for _, r := range name {
+		if unicode.IsLetter(r) {
+			return unicode.Is(unicode.Bengali, r)
 		}
 	}
 	return false
