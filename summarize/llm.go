@@ -139,6 +139,17 @@ func WithLLMLogger(log *slog.Logger) LLMOption {
 // summary (the verified result) replaces the streamed text; front doors
 // send the final summary after the stream for that reason. Without a
 // StreamCompleter the final text arrives as one piece.
+//
+// Every result says how it was made: Method "llm", Model, PromptVersion
+// (the summary prompt's, joined with the repair prompt's when a repair was
+// taken), Usage of every call (chunk, combine and repair calls and failed
+// attempts included), and Diagnostics: Attempts (HTTP calls), RepairRounds
+// (the verifier's repair rounds plus the client's schema fix rounds),
+// Cached (every call answered from the Completer's cache, which keys on
+// CompletionRequest.CacheKey: a hash of the normalised article, target,
+// length, digits option, facts and prompt version) and LastInvalid (the
+// last answer rejected by the schema or by a repair round). Verified is
+// false when issues remain; they are listed, never hidden.
 type LLM struct {
 	c              Completer
 	v              Verifier
@@ -212,7 +223,6 @@ type draft struct {
 	resolve func(int) ([]int, bool)
 	n       int
 	text    string
-	res     *verify.Result
 	issues  []sangbad.Issue
 }
 
@@ -568,7 +578,6 @@ func (j *job) check(ctx context.Context, d *draft, src *verify.Source) error {
 		if err != nil {
 			return fmt.Errorf("verify summary: %w", err)
 		}
-		d.res = &res
 		d.issues = append(d.issues, res.Issues...)
 	}
 	pos := 0
