@@ -368,13 +368,13 @@ func checkCode(field, code string) (string, error) {
 		Message: fmt.Sprintf("%s: %q is not an ISO 639-1 language code (such as \"en\" or \"bn\")", field, code)}
 }
 
-var names = map[string]string{
+var languageNames = map[string]string{
 	"en": "English", "bn": "Bengali", "hi": "Hindi", "ur": "Urdu", "ar": "Arabic", "fr": "French",
 	"de": "German", "es": "Spanish", "zh": "Chinese", "ja": "Japanese", "as": "Assamese", "ne": "Nepali",
 }
 
 func languageName(code string) string {
-	if n, ok := names[code]; ok {
+	if n, ok := languageNames[code]; ok {
 		return n
 	}
 	return code
@@ -414,7 +414,7 @@ func (t *Translator) translateChunk(ctx context.Context, j *job, ci int, c chunk
 	entries := j.gl.in(nsrc)
 	in := prompts.TranslateInput{
 		Text: src, Source: j.source, Target: j.target, BengaliDigits: j.digits,
-		SourceName: names[j.source], TargetName: names[j.target],
+		SourceName: languageNames[j.source], TargetName: languageNames[j.target],
 	}
 	given := map[string]bool{}
 	for _, e := range entries {
