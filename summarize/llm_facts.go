@@ -86,7 +86,11 @@ func (l *LLM) Facts(ctx context.Context, a sangbad.Article, an *sangbad.Analysis
 	norm := normalizeText(a.Text)
 	ix := segment.NewIndex(a.Text)
 	for _, chunk := range l.factChunks(a.Text, sents) {
-		p, err := prompts.Facts(prompts.FactsInput{Title: a.Title, Text: chunk, Language: language, KnownActors: known})
+		in := prompts.FactsInput{Title: a.Title, Text: chunk, Language: language, KnownActors: known}
+		if language == "" {
+			in.LanguageName = "its own language"
+		}
+		p, err := prompts.Facts(in)
 		if err != nil {
 			return rule, usage, sangbad.WrapError(sangbad.Internal, err, "build the facts prompt")
 		}

@@ -576,6 +576,19 @@ func TestLLMSummaryCache(t *testing.T) {
 	if s1.Text != s2.Text || !verified(s2) {
 		t.Error("the cached answer differs or is not verified")
 	}
+	// A streaming request answered from the cache gets the text in one
+	// piece.
+	var deltas []string
+	third, err := e.pipe.StreamSummary(ctx, seed(t), o, func(_, d string) { deltas = append(deltas, d) })
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := e.srv.Calls(); got != calls {
+		t.Errorf("%d calls after an identical streaming request, want %d (cache)", got, calls)
+	}
+	if got := strings.Join(deltas, ""); got != third.Summaries["en"].Text || len(deltas) != 1 {
+		t.Errorf("streamed %q in %d pieces, want the text %q in one", got, len(deltas), third.Summaries["en"].Text)
+	}
 	// Another length is another request.
 	o.Length = sangbad.LengthShort
 	if _, err := e.pipe.Analyze(ctx, seed(t), o); err != nil {
