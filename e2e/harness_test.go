@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"io"
 	"net"
 	"net/http"
 	"os"
@@ -56,7 +57,13 @@ func newCore(t *testing.T) core {
 // and returns its base URL.
 func startServer(t *testing.T, p *summarize.Pipeline, cfg web.Config) string {
 	t.Helper()
-	h := web.NewServer(web.Deps{Analyzer: p, Streamer: p, Version: "e2e"}, cfg)
+	return startHandler(t, web.NewServer(web.Deps{Analyzer: p, Streamer: p, Version: "e2e"}, cfg))
+}
+
+// startHandler serves h on a free port of 127.0.0.1 until the test ends
+// and returns its base URL.
+func startHandler(t *testing.T, h http.Handler) string {
+	t.Helper()
 	ln, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
 		t.Fatalf("listen: %v", err)
@@ -69,6 +76,28 @@ func startServer(t *testing.T, p *summarize.Pipeline, cfg web.Config) string {
 		_ = srv.Shutdown(ctx)
 	})
 	return "http://" + ln.Addr().String()
+}
+
+// forward passes r on to the server at base (a minimal reverse proxy for
+// the page's own files).
+func forward(w http.ResponseWriter, r *http.Request, base string) {
+	req, err := http.NewRequestWithContext(r.Context(), r.Method, base+r.URL.RequestURI(), r.Body)
+	if err != nil {
+		http.Error(w, err.Error(), http.StatusBadGateway)
+		return
+	}
+	req.Header = r.Header.Clone()
+	res, err := http.DefaultClient.Do(req)
+	if err != nil {
+		http.Error(w, err.Error(), http.StatusBadGateway)
+		return
+	}
+	defer res.Body.Close()
+	for k, v := range res.Header {
+		w.Header()[k] = v
+	}
+	w.WriteHeader(res.StatusCode)
+	_, _ = io.Copy(w, res.Body)
 }
 
 // chromiumPath finds Debian's Chromium; the test skips without it.

@@ -173,6 +173,60 @@ func TestLLMPage(t *testing.T) {
 		t.Errorf("overlapping parts at phone width: %v", o)
 	}
 	p.screenshot("llm", phone)
+
+	// A model that gets a number wrong, even after the repair round: the
+	// page shows "Not verified" and names the problem.
+	stub.SetHandler(func(r llmtest.Request) llmtest.Reply {
+		reply := seedModel(r)
+		reply.Content = strings.ReplaceAll(reply.Content, "$840 million", "$850 million")
+		return reply
+	})
+	bad := analyze(t, url, seed).Summaries["en"]
+	if bad.Verified == nil || *bad.Verified {
+		t.Fatalf("the API verified a summary with a wrong amount: %+v", bad)
+	}
+	p = openPage(t, browser, url, desktop)
+	p.fill(seed, "2023-12-12")
+	p.do(click("#submit"))
+	p.waitDone()
+	en := summariesByLang(p)["en"]
+	if en.Badge != "Not verified" || len(en.Issues) != len(bad.Issues) || !rowWith(en.Issues, "850") {
+		t.Errorf("English summary with a wrong amount: badge %q, problems %q; the API reports %d problems", en.Badge, en.Issues, len(bad.Issues))
+	}
+	p.screenshot("llm-unverified", desktop)
+}
+
+// TestCancel cancels an analysis while the model is still thinking: the
+// page says so and keeps working.
+func TestCancel(t *testing.T) {
+	browser := newBrowser(t)
+	c := newCore(t)
+	stub := llmtest.NewServer(t, llmtest.WithHandler(func(r llmtest.Request) llmtest.Reply {
+		reply := seedModel(r)
+		reply.Delay = time.Minute // until the client goes away
+		return reply
+	}))
+	client, err := llm.New(llm.Config{BaseURL: stub.BaseURL(), Model: "stub"})
+	if err != nil {
+		t.Fatalf("llm.New: %v", err)
+	}
+	pipeline := summarize.NewPipeline(c.det, c.ext, summarize.WithLLM(summarize.NewLLM(client, nil)))
+	url := startServer(t, pipeline, web.Config{})
+
+	p := openPage(t, browser, url, desktop)
+	p.fill(readSeed(t), "2023-12-12")
+	p.do(click("#submit"))
+	p.wait(`!document.getElementById('cancel').hidden && document.querySelector('#status .spinner')`)
+	p.do(click("#cancel"))
+	p.waitDone()
+	var st struct {
+		Status string `json:"status"`
+		Error  bool   `json:"error"`
+	}
+	p.eval(`({status: document.getElementById('status').textContent, error: !document.getElementById('error').hidden})`, &st)
+	if !strings.HasPrefix(st.Status, "Cancelled") || st.Error {
+		t.Errorf("after cancel: status %q, error shown %v", st.Status, st.Error)
+	}
 }
 
 // analyze posts the seed request to /v1/analyze and returns the analysis.

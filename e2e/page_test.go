@@ -2,10 +2,14 @@ package e2e
 
 import (
 	"fmt"
+	"net/http"
+	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
 
+	"github.com/chromedp/cdproto/input"
+	"github.com/chromedp/chromedp"
 	"github.com/google/go-cmp/cmp"
 
 	"github.com/sangbad/sangbad/summarize"
@@ -210,7 +214,9 @@ func TestOfflinePage(t *testing.T) {
 		}
 
 		// Keyboard: focus an actor's row button and press Enter: every
-		// mention is highlighted.
+		// mention is highlighted. The mouse leaves the table first (a
+		// person using the keyboard is not hovering over other rows).
+		p.do(chromedp.MouseEvent(input.DispatchMouseEventTypeMouseMoved, 1, 1))
 		p.eval(`[...document.querySelectorAll('#facts .t-organization .fact-link')].find(b => b.textContent === 'TikTok').dataset.id`, &id)
 		p.do(focus(fmt.Sprintf(`#facts button[data-id=%q]`, id)), key("\r"))
 		var mentions []string
@@ -269,6 +275,66 @@ func TestOfflinePage(t *testing.T) {
 		if !strings.Contains(text, "too large to send") || !strings.Contains(text, "2048 bytes") {
 			t.Errorf("error for a body over the limit = %q; want words and the server's limit", text)
 		}
+	})
+
+	t.Run("html file", func(t *testing.T) {
+		p := openPage(t, browser, url, desktop)
+		file, err := filepath.Abs("testdata/article_en.html")
+		if err != nil {
+			t.Fatal(err)
+		}
+		p.do(chromedp.SetUploadFiles(chromedp.CSS("#file"), []string{file}))
+		p.wait(`document.getElementById('text').value !== ''`)
+		var form struct {
+			Text      string `json:"text"`
+			Title     string `json:"title"`
+			Published string `json:"published"`
+		}
+		p.eval(`({text: document.getElementById('text').value, title: document.getElementById('title').value, published: document.getElementById('published').value})`, &form)
+		if form.Title != "Indonesia lets TikTok and GoTo run an e-commerce trial" || form.Published != "2023-12-12" {
+			t.Errorf("title %q, date %q from the page's h1 and meta", form.Title, form.Published)
+		}
+		for _, want := range []string{"JAKARTA, Dec 12", "$840 million", "\"We will give three to four months"} {
+			if !strings.Contains(form.Text, want) {
+				t.Errorf("text from the HTML file lacks %q:\n%s", want, form.Text)
+			}
+		}
+		for _, noise := range []string{"do not copy me", "font-family", "Home", "Read more", "Example News"} {
+			if strings.Contains(form.Text, noise) {
+				t.Errorf("text from the HTML file has page furniture %q:\n%s", noise, form.Text)
+			}
+		}
+		p.do(click("#submit"))
+		p.waitDone()
+		var v articleView
+		p.eval(readArticleView, &v)
+		if !strings.Contains(v.Language, "English (en)") || !hasMark(v.Marks, "$840 million", "k-money") {
+			t.Errorf("analysis of the HTML article: language %q, $840 million marked: %v", v.Language, hasMark(v.Marks, "$840 million", "k-money"))
+		}
+	})
+
+	t.Run("server error", func(t *testing.T) {
+		// A proxy in front of the server fails with an HTML page.
+		api := startServer(t, pipeline, web.Config{})
+		proxy := startHandler(t, http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+			if r.URL.Path == "/v1/summarize" {
+				w.Header().Set("Content-Type", "text/html")
+				w.WriteHeader(http.StatusBadGateway)
+				_, _ = w.Write([]byte("<html><body>502 Bad Gateway</body></html>"))
+				return
+			}
+			forward(w, r, api)
+		}))
+		p := openPage(t, browser, proxy, phone)
+		p.fill(seed, "")
+		p.do(click("#submit"))
+		p.waitDone()
+		var text string
+		p.eval(`document.getElementById('error').hidden ? '' : document.getElementById('error').textContent`, &text)
+		if !strings.Contains(text, "Something went wrong on the server") {
+			t.Errorf("error for a 502 HTML answer = %q", text)
+		}
+		p.screenshot("error-server", phone)
 	})
 
 	t.Run("api key", func(t *testing.T) {

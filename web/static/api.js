@@ -39,7 +39,6 @@ function statusCode(status) {
     case 413: return 'body_too_large';
     case 415: return 'unsupported_media_type';
     case 429: return 'rate_limited';
-    case 502: return 'bad_output';
     case 503: return 'unavailable';
     case 504: return 'timeout';
     default: return status >= 500 ? 'internal' : 'invalid';

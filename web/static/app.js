@@ -29,6 +29,7 @@ const state = {
   rows: new Map(),
   items: [],
   active: null,
+  pinned: null,
   timer: null,
 };
 
@@ -209,6 +210,7 @@ function showResult(req, an) {
   state.byId = renderArticle(ui.article, req.text, an.sentences, state.items);
   state.rows = renderFacts(ui.facts, state.items, pick);
   state.active = null;
+  state.pinned = null;
   cards.finish(an);
 }
 
@@ -249,15 +251,35 @@ function scrollInto(target, page) {
   if (page) target.scrollIntoView({ block: 'center', behavior: motion() });
 }
 
-/** pick highlights a fact's spans (from the table). */
-function pick(id, how) {
-  if (state.active === id && how === 'hover') return;
+/** mark highlights a fact's spans and its row. */
+function mark(id) {
   state.active = id;
   clearMarks('active');
   const segs = state.byId.get(id) || [];
   segs.forEach((s) => s.classList.add('active'));
   const row = state.rows.get(id);
   if (row) row.classList.add('active');
+  return segs;
+}
+
+/**
+ * pick is called from the fact table: a click (or Enter/Space on the row's
+ * button) selects the fact and scrolls to its first span; hovering previews
+ * a fact inside the article panel, and leaving the table returns to the
+ * selected one.
+ */
+function pick(id, how) {
+  if (how === 'leave') {
+    if (state.pinned) mark(state.pinned);
+    else {
+      state.active = null;
+      clearMarks('active');
+    }
+    return;
+  }
+  if (how === 'hover' && state.active === id) return;
+  if (how === 'click') state.pinned = id;
+  const segs = mark(id);
   scrollInto(segs[0], how === 'click' && !inView(segs[0]));
   if (how === 'click' && segs[0]) {
     segs[0].classList.remove('flash');
@@ -277,9 +299,8 @@ ui.article.addEventListener('click', (e) => {
   const seg = e.target.closest('.fact[data-ids]');
   if (!seg) return;
   const id = seg.dataset.ids.split(' ')[0];
-  state.active = id;
-  clearMarks('active');
-  (state.byId.get(id) || []).forEach((s) => s.classList.add('active'));
+  state.pinned = id;
+  mark(id);
   const row = state.rows.get(id);
   if (!row) return;
   row.classList.add('active');

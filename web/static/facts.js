@@ -208,6 +208,7 @@ export function renderFacts(container, items, onPick) {
     const tr = e.target.closest('tr[data-id]');
     if (tr) onPick(tr.dataset.id, 'hover');
   };
+  container.onmouseleave = () => onPick(null, 'leave');
   return rows;
 }
 

@@ -139,7 +139,7 @@ export class SummaryCards {
         type: 'button', class: 'sum-sentence', 'data-i': String(i),
         'data-sources': srcs.join(' '),
         title: srcs.length ? `Rests on article sentence${srcs.length > 1 ? 's' : ''} ${srcs.map((x) => x + 1).join(', ')}: click to show` : 'No source sentence recorded',
-      }, ss.text);
+      }, ...withIssues(ss.text, s.issues || []));
       if (!srcs.length) b.classList.add('no-src');
       b.addEventListener('click', () => this.hooks.onSources(srcs, b));
       if (bullets) list.append(el('li', {}, b));
@@ -160,6 +160,25 @@ export class SummaryCards {
       c.issues.append(ul);
     }
   }
+}
+
+/**
+ * withIssues returns the pieces of a summary sentence with the text of each
+ * problem the verifier found in it marked.
+ */
+function withIssues(text, issues) {
+  let pieces = [text];
+  for (const is of issues) {
+    if (!is.text) continue;
+    pieces = pieces.flatMap((p) => {
+      if (typeof p !== 'string') return [p];
+      const i = p.indexOf(is.text);
+      if (i < 0) return [p];
+      const m = el('mark', { class: `issue-mark i-${is.kind}`, title: is.message || '' }, is.text);
+      return [p.slice(0, i), m, p.slice(i + is.text.length)].filter((x) => x !== '');
+    });
+  }
+  return pieces;
 }
 
 /** badgeOf picks the verification badge of a summary. */
