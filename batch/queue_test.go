@@ -518,3 +518,43 @@ func TestMaxDeliveriesAdvisoryDeadLetters(t *testing.T) {
 		t.Errorf("%d jobs left in the work queue, want 0", info.State.Msgs)
 	}
 }
+
+func TestHeartbeatKeepsLongJob(t *testing.T) {
+	// The analysis takes three times AckWait: without InProgress heartbeats
+	// the job would be redelivered and then dead-lettered.
+	env := startQueue(t, false, QueueConfig{AckWait: 600 * time.Millisecond, MaxDeliver: 2})
+	if _, err := env.q.Submit(context.Background(), "long", feed.Slice(articles(1, "l")...), sangbad.Options{}); err != nil {
+		t.Fatal(err)
+	}
+	an := &fakeAnalyzer{delay: 1800 * time.Millisecond}
+	stop := startWorker(t, env.q, an, WorkerConfig{Concurrency: 2})
+	waitFor(t, "the result", func() bool { r, _ := counts(t, env.q, "long"); return r >= 1 })
+	stop()
+	if an.calls.Load() != 1 {
+		t.Errorf("analyzer calls = %d, want 1", an.calls.Load())
+	}
+	if _, failed := counts(t, env.q, "long"); failed != 0 {
+		t.Errorf("%d dead letters, want 0", failed)
+	}
+}
+
+func TestWorkerShutdownFinishesInFlight(t *testing.T) {
+	env := startQueue(t, false, QueueConfig{})
+	if _, err := env.q.Submit(context.Background(), "graceful", feed.Slice(articles(4, "s")...), sangbad.Options{}); err != nil {
+		t.Fatal(err)
+	}
+	an := &fakeAnalyzer{delay: 300 * time.Millisecond}
+	stop := startWorker(t, env.q, an, WorkerConfig{Concurrency: 4})
+	waitFor(t, "all four jobs in flight", func() bool { return an.calls.Load() == 4 })
+	stop() // returns after the jobs in flight are stored and acked
+	if r, _ := counts(t, env.q, "graceful"); r != 4 {
+		t.Errorf("%d results after shutdown, want 4", r)
+	}
+	info, err := env.q.cons.Info(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if info.NumAckPending != 0 || info.NumPending != 0 {
+		t.Errorf("after shutdown: %d unacked, %d pending jobs, want 0", info.NumAckPending, info.NumPending)
+	}
+}
