@@ -43,6 +43,8 @@ func StartEmbedded(ctx context.Context, dir string, opts EmbeddedOptions) (*Embe
 		Port:       opts.Port,
 		NoSigs:     true,
 		NoLog:      opts.Logger == nil,
+		// Analyses of long articles outgrow the 1 MiB default.
+		MaxPayload: 8 << 20,
 	}
 	if o.ServerName == "" {
 		o.ServerName = "sangbad"

@@ -5,6 +5,7 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
+	"io"
 	"net/http"
 	"net/http/httptest"
 	"os"
@@ -558,3 +559,12 @@ func TestWorkerShutdownFinishesInFlight(t *testing.T) {
 		t.Errorf("after shutdown: %d unacked, %d pending jobs, want 0", info.NumAckPending, info.NumPending)
 	}
 }
+
+// batchAPI is the interface the HTTP handlers are written against.
+type batchAPI interface {
+	Create(ctx context.Context, r io.Reader, opts CreateOptions) (BatchStatus, error)
+	Status(ctx context.Context, id string) (BatchStatus, error)
+	Results(ctx context.Context, id string, w io.Writer) error
+}
+
+var _ batchAPI = (*Service)(nil)

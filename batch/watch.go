@@ -5,6 +5,7 @@ import (
 	"context"
 	"crypto/sha256"
 	"encoding/hex"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
@@ -341,4 +342,42 @@ type QueueSink struct {
 func (s QueueSink) Handle(ctx context.Context, a sangbad.Article) error {
 	_, err := s.Queue.Submit(ctx, s.Batch, feed.Slice(a), s.Options)
 	return err
+}
+
+// WriterSink analyses every story handed to it and writes the result line
+// (or the error line) to a JSONL writer, for watching without a queue. An
+// analysis failure is written, not returned, so the story counts as seen;
+// only a write failure is returned (and the story retried next round).
+type WriterSink struct {
+	mu  sync.Mutex
+	an  Analyzer
+	o   sangbad.Options
+	w   io.Writer
+	enc *json.Encoder
+}
+
+// NewWriterSink returns a WriterSink analysing with an and options o.
+func NewWriterSink(an Analyzer, o sangbad.Options, w io.Writer) *WriterSink {
+	enc := json.NewEncoder(w)
+	enc.SetEscapeHTML(false)
+	return &WriterSink{an: an, o: o, w: w, enc: enc}
+}
+
+// Handle implements Sink.
+func (s *WriterSink) Handle(ctx context.Context, a sangbad.Article) error {
+	a = EnsureID(a)
+	res, err := analyze(ctx, s.an, a, s.o)
+	if err != nil && ctx.Err() != nil {
+		return err
+	}
+	r := Result{ID: a.ID, Analysis: res}
+	if err != nil {
+		r = errorResult(a.ID, err)
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if err := s.enc.Encode(r); err != nil {
+		return fmt.Errorf("write result: %w", err)
+	}
+	return nil
 }

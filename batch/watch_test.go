@@ -180,3 +180,20 @@ func TestWatchWithQueueAndKVSeen(t *testing.T) {
 		t.Errorf("analyzer calls = %d, want 2 (second poll was all re-sends)", an.calls.Load())
 	}
 }
+
+func TestWriterSink(t *testing.T) {
+	var buf strings.Builder
+	sink := NewWriterSink(&fakeAnalyzer{}, sangbad.Options{}, &buf)
+	for _, a := range []sangbad.Article{{ID: "w1", Text: "fine"}, {ID: "w2", Text: "FAIL"}, {Text: "no id"}} {
+		if err := sink.Handle(context.Background(), a); err != nil {
+			t.Fatal(err)
+		}
+	}
+	var got []string
+	for _, r := range decodeResults(t, []byte(buf.String())) {
+		got = append(got, fmt.Sprintf("%s ok=%v", r.ID[:min(len(r.ID), 7)], r.OK()))
+	}
+	if diff := cmp.Diff([]string{"w1 ok=true", "w2 ok=false", "sha256- ok=true"}, got); diff != "" {
+		t.Errorf("(-want +got):\n%s", diff)
+	}
+}
