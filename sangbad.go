@@ -275,6 +275,9 @@ type Analysis struct {
 	Facts     Facts              `json:"facts"`
 	Summaries map[string]Summary `json:"summaries"`
 	Warnings  []string           `json:"warnings,omitempty"`
+	// Usage totals the LLM tokens of the whole analysis (facts and
+	// summaries, failed attempts included); nil when no LLM was called.
+	Usage *Usage `json:"usage,omitempty"`
 	// Took is the processing time in milliseconds.
 	Took float64 `json:"took_ms"`
 	// Version is the sangbad version that produced the result.

@@ -27,6 +27,7 @@ func (p *Pipeline) llmFacts(ctx context.Context, a sangbad.Article, o sangbad.Op
 		return nil
 	}
 	actors, usage, err := f.Facts(ctx, a, an)
+	addUsage(an, usage)
 	if usage.Calls > 0 {
 		p.log.LogAttrs(ctx, slog.LevelInfo, "llm facts usage", slog.String("id", a.ID),
 			slog.Int("calls", usage.Calls), slog.Int("prompt_tokens", usage.PromptTokens), slog.Int("completion_tokens", usage.CompletionTokens))
@@ -44,4 +45,15 @@ func (p *Pipeline) llmFacts(ctx context.Context, a sangbad.Article, o sangbad.Op
 		an.Facts.Actors = actors
 	}
 	return nil
+}
+
+// addUsage adds u to the analysis' total LLM usage.
+func addUsage(an *sangbad.Analysis, u sangbad.Usage) {
+	if u.Calls == 0 && u.TotalTokens == 0 {
+		return
+	}
+	if an.Usage == nil {
+		an.Usage = &sangbad.Usage{}
+	}
+	an.Usage.Add(u)
 }

@@ -285,6 +285,11 @@ func (p *Pipeline) analyze(ctx context.Context, a sangbad.Article, o sangbad.Opt
 		if err := p.summaries(ctx, a, o, an, onDelta); err != nil {
 			return nil, err
 		}
+		for _, s := range an.Summaries {
+			if s.Usage != nil {
+				addUsage(an, *s.Usage)
+			}
+		}
 	}
 	an.Took = float64(time.Since(start).Microseconds()) / 1000
 	return an, nil

@@ -25,7 +25,9 @@ type core struct {
 	pipeline  *summarize.Pipeline
 	verifier  *verify.Verifier
 	llm       *llm.Client
-	closers   []func()
+	// summarizer is the LLM summarizer; nil when no backend is configured.
+	summarizer *summarize.LLM
+	closers    []func()
 }
 
 // llmHint tells a user how to turn on the features that need an LLM.
@@ -47,6 +49,13 @@ func newCore(ctx context.Context, cfg Config, log *slog.Logger) (*core, error) {
 		summarize.WithLogger(log),
 		summarize.WithVersion(version),
 		summarize.WithLLMHint(llmHint),
+	}
+	if c.llm != nil {
+		c.summarizer = summarize.NewLLM(c.llm, c.verifier,
+			summarize.WithLLMLogger(log),
+			summarize.WithRepairRounds(cfg.LLM.RepairRounds),
+			summarize.WithContextBudget(cfg.LLM.ContextTokens))
+		opts = append(opts, summarize.WithLLM(c.summarizer))
 	}
 	c.pipeline = summarize.NewPipeline(det, ext, opts...)
 	return c, nil

@@ -1,0 +1,216 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"net"
+	"net/http"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/sangbad/sangbad"
+	"github.com/sangbad/sangbad/llm/llmtest"
+)
+
+func noEnv(string) string { return "" }
+
+func runCmd(t *testing.T, stdin string, args ...string) (string, string, error) {
+	t.Helper()
+	var out, errb bytes.Buffer
+	err := run(context.Background(), append([]string{"sangbad"}, args...), noEnv, strings.NewReader(stdin), &out, &errb)
+	return out.String(), errb.String(), err
+}
+
+func TestAnalyzeSeed(t *testing.T) {
+	out, stderr, err := runCmd(t, "", "analyze", "testdata/seed_article_bn.txt", "--published", "2023-12-12")
+	if err != nil {
+		t.Fatalf("analyze: %v\n%s", err, stderr)
+	}
+	var a sangbad.Analysis
+	if err := json.Unmarshal([]byte(out), &a); err != nil {
+		t.Fatalf("output is not an analysis: %v", err)
+	}
+	if a.Language.Code != "bn" {
+		t.Errorf("language = %q, want bn", a.Language.Code)
+	}
+	var money []float64
+	for _, m := range a.Facts.Amounts {
+		if m.Kind == sangbad.AmountMoney {
+			money = append(money, m.Value)
+		}
+	}
+	if fmt.Sprint(money) != fmt.Sprint([]float64{840e6, 160e9, 6e9}) {
+		t.Errorf("money = %v", money)
+	}
+	if s, ok := a.Summaries["bn"]; !ok || s.Method != sangbad.MethodExtractive || s.Text == "" {
+		t.Errorf("bn summary = %+v", s)
+	}
+}
+
+func TestAnalyzeErrors(t *testing.T) {
+	tests := []struct {
+		name string
+		in   string
+		args []string
+		kind sangbad.Kind
+		code int
+	}{
+		{"empty stdin", "", []string{"analyze", "-"}, sangbad.Invalid, 3},
+		{"bad date", "Some text here.", []string{"analyze", "--published", "12/12/2023"}, sangbad.Invalid, 3},
+		{"too large", strings.Repeat("a", 500), []string{"analyze", "--max-chars", "100"}, sangbad.TooLarge, 3},
+		{"missing file", "", []string{"analyze", "testdata/nope.txt"}, sangbad.Internal, 1},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, _, err := runCmd(t, tt.in, tt.args...)
+			if err == nil {
+				t.Fatal("no error")
+			}
+			if got := sangbad.ErrorKind(err); got != tt.kind {
+				t.Errorf("kind = %s, want %s (%v)", got, tt.kind, err)
+			}
+			if got := exitCode(err); got != tt.code {
+				t.Errorf("exit code = %d, want %d", got, tt.code)
+			}
+		})
+	}
+}
+
+func TestUsage(t *testing.T) {
+	_, stderr, err := runCmd(t, "", "frobnicate")
+	var u errUsage
+	if !errors.As(err, &u) || exitCode(err) != 2 {
+		t.Errorf("unknown command: err = %v", err)
+	}
+	if !strings.Contains(stderr, "analyze") {
+		t.Errorf("usage not printed: %q", stderr)
+	}
+}
+
+func TestVerifyCommand(t *testing.T) {
+	out, _, err := runCmd(t, "", "verify", "--source", "testdata/seed_article_bn.txt", "--published", "2023-12-12", "testdata/summary_en_good.txt")
+	if err != nil {
+		t.Fatalf("good summary: %v\n%s", err, out)
+	}
+	out, _, err = runCmd(t, "", "verify", "--source", "testdata/seed_article_bn.txt", "--published", "2023-12-12", "--format", "json", "testdata/summary_en_bad.txt")
+	var nv errNotVerified
+	if !errors.As(err, &nv) {
+		t.Fatalf("bad summary: err = %v", err)
+	}
+	var res struct {
+		Verified bool            `json:"verified"`
+		Issues   []sangbad.Issue `json:"issues"`
+	}
+	if err := json.Unmarshal([]byte(out), &res); err != nil {
+		t.Fatal(err)
+	}
+	kinds := map[string]bool{}
+	for _, is := range res.Issues {
+		kinds[is.Kind+":"+strings.TrimPrefix(is.Text, "$")] = true
+	}
+	if res.Verified || !kinds["number:850 million"] || !kinds["name:Elon Musk"] {
+		t.Errorf("issues = %+v", res.Issues)
+	}
+}
+
+func freeAddr(t *testing.T) string {
+	t.Helper()
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ln.Close()
+	return ln.Addr().String()
+}
+
+func TestServe(t *testing.T) {
+	addr := freeAddr(t)
+	ctx, cancel := context.WithCancel(context.Background())
+	done := make(chan error, 1)
+	var stderr bytes.Buffer
+	go func() {
+		done <- run(ctx, []string{"sangbad", "serve", "--addr", addr, "--data-dir", t.TempDir()}, noEnv, strings.NewReader(""), &bytes.Buffer{}, &stderr)
+	}()
+	base := "http://" + addr
+	deadline := time.Now().Add(10 * time.Second)
+	for {
+		resp, err := http.Get(base + "/healthz")
+		if err == nil {
+			resp.Body.Close()
+			if resp.StatusCode == http.StatusOK {
+				break
+			}
+		}
+		if time.Now().After(deadline) {
+			cancel()
+			t.Fatalf("server not healthy: %v\n%s", err, stderr.String())
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+	body := `{"text": "DHAKA, Dec 12 (Reuters) - Bangladesh Bank raised its policy rate by 50 basis points to 7.75% on Tuesday, Governor Abdur Rouf Talukder said.", "published": "2023-12-12", "languages": ["en", "bn"]}`
+	resp, err := http.Post(base+"/v1/analyze", "application/json", strings.NewReader(body))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var a sangbad.Analysis
+	err = json.NewDecoder(resp.Body).Decode(&a)
+	resp.Body.Close()
+	if err != nil || resp.StatusCode != 200 {
+		t.Fatalf("analyze: status %d, %v", resp.StatusCode, err)
+	}
+	if a.Language.Code != "en" || a.Summaries["en"].Text == "" {
+		t.Errorf("analysis: language %q, summaries %+v", a.Language.Code, a.Summaries)
+	}
+	if bn := a.Summaries["bn"]; bn.Error == nil || bn.Error.Code != "llm_not_configured" || !strings.Contains(bn.Error.Message, "OPENAI_BASE_URL") {
+		t.Errorf("bn summary without LLM = %+v, want llm_not_configured naming OPENAI_BASE_URL", bn)
+	}
+	cancel()
+	select {
+	case err := <-done:
+		if err != nil {
+			t.Errorf("serve returned %v", err)
+		}
+	case <-time.After(15 * time.Second):
+		t.Fatal("serve did not shut down")
+	}
+}
+
+func TestServeRefusesOpenAddressWithoutKeys(t *testing.T) {
+	_, _, err := runCmd(t, "", "serve", "--addr", "0.0.0.0:0", "--no-queue")
+	if err == nil || !strings.Contains(err.Error(), "API keys") {
+		t.Errorf("err = %v, want a refusal naming API keys", err)
+	}
+}
+
+func TestAnalyzeWithLLM(t *testing.T) {
+	stub := llmtest.NewServer(t)
+	getenv := func(k string) string {
+		if k == "OPENAI_BASE_URL" {
+			return stub.BaseURL()
+		}
+		return ""
+	}
+	var out, errb bytes.Buffer
+	err := run(context.Background(), []string{"sangbad", "analyze", "testdata/seed_article_bn.txt", "--published", "2023-12-12", "--languages", "bn"}, getenv, strings.NewReader(""), &out, &errb)
+	if err != nil {
+		t.Fatalf("analyze: %v\n%s", err, errb.String())
+	}
+	var a sangbad.Analysis
+	if err := json.Unmarshal(out.Bytes(), &a); err != nil {
+		t.Fatal(err)
+	}
+	s := a.Summaries["bn"]
+	if s.Method != sangbad.MethodLLM || s.Text == "" || s.Verified == nil || s.PromptVersion == "" {
+		t.Errorf("bn summary = %+v, want an LLM summary with verification and prompt version", s)
+	}
+	if a.Usage == nil || a.Usage.Calls == 0 {
+		t.Errorf("usage = %+v, want the LLM calls counted", a.Usage)
+	}
+	if len(stub.Requests()) == 0 {
+		t.Error("the stub saw no request")
+	}
+}
