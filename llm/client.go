@@ -24,6 +24,7 @@ import (
 	"sync/atomic"
 	"time"
 
+	"github.com/prometheus/client_golang/prometheus"
 	"github.com/sangbad/sangbad"
 	openai "github.com/sashabaranov/go-openai"
 )
@@ -111,6 +112,7 @@ type Client struct {
 	now     func() time.Time
 	cache   *Cache
 	schemas schemas
+	metrics *metrics
 	// mode is the index in fallbackModes of the output mode auto uses now.
 	mode atomic.Int32
 
@@ -129,6 +131,7 @@ type options struct {
 	baseDelay time.Duration
 	maxDelay  time.Duration
 	maxWait   time.Duration
+	reg       prometheus.Registerer
 }
 
 // Option configures a Client.
@@ -187,6 +190,11 @@ func New(cfg Config, opts ...Option) (*Client, error) {
 		sleep: o.sleep, random: o.random, now: o.now, cache: o.cache,
 		baseDelay: o.baseDelay, maxDelay: o.maxDelay, maxRetryAfter: o.maxWait,
 	}
+	if o.reg != nil {
+		if c.metrics, err = newMetrics(o.reg); err != nil {
+			return nil, sangbad.WrapError(sangbad.Internal, err, "the LLM metrics could not be registered")
+		}
+	}
 	if !cfg.Configured() {
 		return c, nil
 	}
@@ -238,7 +246,7 @@ func notConfigured() error {
 
 // Complete sends the request and returns the answer.
 func (c *Client) Complete(ctx context.Context, req Request) (Response, error) {
-	return c.run(ctx, req, nil)
+	return c.observed(ctx, req, nil)
 }
 
 // Stream is Complete with the answer streamed: onDelta receives each piece
@@ -250,7 +258,7 @@ func (c *Client) Stream(ctx context.Context, req Request, onDelta func(string)) 
 	if onDelta == nil {
 		onDelta = func(string) {}
 	}
-	return c.run(ctx, req, onDelta)
+	return c.observed(ctx, req, onDelta)
 }
 
 // Check asks the backend for its model list: a cheap readiness probe that
@@ -293,7 +301,9 @@ func (c *Client) run(ctx context.Context, req Request, onDelta func(string)) (Re
 	var key string
 	if c.cache != nil {
 		key = c.cacheKey(model, req)
-		if r, ok := c.cache.Get(key); ok {
+		r, ok := c.cache.Get(key)
+		c.metrics.cacheLookup(req.Task, ok)
+		if ok {
 			if onDelta != nil {
 				onDelta(r.Content)
 			}
@@ -312,7 +322,7 @@ func (c *Client) run(ctx context.Context, req Request, onDelta func(string)) (Re
 		}
 		resp.Mode = mode
 		creq := c.buildChat(model, msgs, mode, req.Schema, maxTokens)
-		out, err := c.attempts(ctx, &resp, creq, onDelta)
+		out, err := c.attempts(ctx, req.Task, &resp, creq, onDelta)
 		if err != nil {
 			if errors.Is(err, errFormatUnsupported) {
 				if c.cfg.OutputMode == ModeAuto && mode != ModeText {
@@ -468,7 +478,7 @@ type result struct {
 }
 
 // attempts runs one request with retries.
-func (c *Client) attempts(ctx context.Context, resp *Response, creq openai.ChatCompletionRequest, onDelta func(string)) (result, error) {
+func (c *Client) attempts(ctx context.Context, task string, resp *Response, creq openai.ChatCompletionRequest, onDelta func(string)) (result, error) {
 	for attempt := 0; ; attempt++ {
 		res, info, err := c.attempt(ctx, creq, onDelta)
 		resp.Attempts++
@@ -492,6 +502,7 @@ func (c *Client) attempts(ctx context.Context, resp *Response, creq openai.ChatC
 			delay = se.RetryAfter
 		}
 		c.log.WarnContext(ctx, "llm call failed, retrying", "model", creq.Model, "attempt", attempt+1, "delay", delay, "err", err)
+		c.metrics.retry(task)
 		if err := c.sleep(ctx, delay); err != nil {
 			return res, ctxError(ctx)
 		}
@@ -528,6 +539,7 @@ func (c *Client) attempt(ctx context.Context, creq openai.ChatCompletionRequest,
 		return res, info, ctx.Err()
 	}
 	defer func() { <-c.sem }()
+	defer c.metrics.begin()()
 	actx, cancel := context.WithTimeout(ctx, c.cfg.Timeout)
 	defer cancel()
 	actx = context.WithValue(actx, callInfoKey{}, info)
