@@ -214,3 +214,13 @@ func TestAnalyzeWithLLM(t *testing.T) {
 		t.Error("the stub saw no request")
 	}
 }
+
+func TestTranslateNeedsLLM(t *testing.T) {
+	_, _, err := runCmd(t, "", "translate", "--to", "en", "testdata/seed_article_bn.txt")
+	if sangbad.ErrorKind(err) != sangbad.Unavailable || !strings.Contains(err.Error(), "OPENAI_BASE_URL") {
+		t.Errorf("err = %v, want Unavailable naming OPENAI_BASE_URL", err)
+	}
+	if exitCode(err) != 4 {
+		t.Errorf("exit code = %d, want 4", exitCode(err))
+	}
+}

@@ -62,7 +62,11 @@ func runServe(ctx context.Context, e *env, args []string) error {
 		Registry:  reg,
 		Version:   version,
 	}
-	if tr := c.webTranslator(); tr != nil {
+	tr, err := c.webTranslator()
+	if err != nil {
+		return err
+	}
+	if tr != nil {
 		deps.Translator = tr
 	}
 	if !*noQueue {

@@ -11,12 +11,10 @@ import (
 
 var errTODO = errors.New("not built yet")
 
-func runTranslate(ctx context.Context, e *env, args []string) error { return errTODO }
-func runBatch(ctx context.Context, e *env, args []string) error     { return errTODO }
-func runWatch(ctx context.Context, e *env, args []string) error     { return errTODO }
-func runWorker(ctx context.Context, e *env, args []string) error    { return errTODO }
+func runBatch(ctx context.Context, e *env, args []string) error  { return errTODO }
+func runWatch(ctx context.Context, e *env, args []string) error  { return errTODO }
+func runWorker(ctx context.Context, e *env, args []string) error { return errTODO }
 
-func (c *core) webTranslator() web.Translator            { return nil }
 func (c *core) registerMetrics(reg *prometheus.Registry) {}
 func (c *core) startQueue(ctx context.Context, reg *prometheus.Registry) (web.Batches, error) {
 	return nil, errTODO
