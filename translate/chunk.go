@@ -85,8 +85,12 @@ func plan(text string, budget int) (chunks []chunk, lead, trail string) {
 		cur, tokens = nil, 0
 	}
 	for _, u := range units {
-		if len(cur) > 0 && tokens+u.tokens > budget {
+		// one token more per unit for the separator before it
+		if len(cur) > 0 && tokens+1+u.tokens > budget {
 			flush()
+		}
+		if len(cur) > 0 {
+			tokens++
 		}
 		cur = append(cur, u)
 		tokens += u.tokens
@@ -162,12 +166,8 @@ func cutLong(s string, budget int) [][2]int {
 		if start >= len(s) {
 			break
 		}
-		if estimateTokens(s[start:]) <= budget {
-			out = append(out, [2]int{start, len(s)})
-			break
-		}
-		// the longest prefix within budget
-		limit, tokens := start, 0
+		// the longest prefix within budget; the rest when it all fits
+		limit, whole := start, true
 		var bn, other int
 		for i, r := range s[start:] {
 			if r >= 0x0980 && r <= 0x09FF {
@@ -175,11 +175,15 @@ func cutLong(s string, budget int) [][2]int {
 			} else {
 				other++
 			}
-			tokens = (bn+2)/3 + (other+3)/4
-			if tokens > budget {
+			if (bn+2)/3+(other+3)/4 > budget {
+				whole = false
 				break
 			}
 			limit = start + i + utf8.RuneLen(r)
+		}
+		if whole {
+			out = append(out, [2]int{start, len(strings.TrimRightFunc(s, unicode.IsSpace))})
+			break
 		}
 		if limit == start { // budget below one character
 			_, n := utf8.DecodeRuneInString(s[start:])
