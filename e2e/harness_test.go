@@ -11,6 +11,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -174,9 +175,39 @@ func openPage(t *testing.T, browser context.Context, url string, vp viewport) *p
 		t.Fatalf("open tab: %v", err)
 	}
 	ctx, cancel := context.WithTimeout(tab, 90*time.Second)
+	// Uncaught exceptions, console errors and browser complaints other than
+	// failed requests (a 4xx answer is expected in some tests), such as a
+	// Content-Security-Policy violation, fail the test.
+	var mu sync.Mutex
+	var problems []string
+	done := make(chan struct{})
+	messages := chromedp.Console(ctx)
+	go func() {
+		defer close(done)
+		for m, err := range messages {
+			if err != nil {
+				return
+			}
+			if m.Type != chromedp.ConsoleException && m.Type != chromedp.ConsoleError {
+				continue
+			}
+			if m.Source == "network" {
+				continue
+			}
+			mu.Lock()
+			problems = append(problems, fmt.Sprintf("%s: %s (%s:%d)", m.Type, m.Text, m.URL, m.Line+1))
+			mu.Unlock()
+		}
+	}()
 	t.Cleanup(func() {
 		cancel()
 		cancelTab()
+		<-done
+		mu.Lock()
+		defer mu.Unlock()
+		for _, pr := range problems {
+			t.Errorf("browser console: %s", pr)
+		}
 	})
 	p := &page{t: t, ctx: ctx}
 	p.do(chromedp.EmulateViewport(vp.width, vp.height),

@@ -174,6 +174,11 @@ func TestOfflinePage(t *testing.T) {
 			t.Errorf("offline panel visible=%v text=%q; want it shown, naming OPENAI_BASE_URL and OPENAI_API_KEY", offline.Visible, offline.Text)
 		}
 
+		var download bool
+		p.eval(`!document.getElementById('download').disabled`, &download)
+		if !download {
+			t.Errorf("the Download JSON button is disabled after a result")
+		}
 		if o := p.overlaps(".summaries > .summary, .columns > .panel, #offline, .results-head, .input"); len(o) > 0 {
 			t.Errorf("overlapping parts at desktop width: %v", o)
 		}

@@ -56,7 +56,12 @@ export async function copyText(text) {
 
 /** htmlToText extracts the readable text, headline and date of an HTML page. */
 export function htmlToText(html) {
-  const doc = new DOMParser().parseFromString(html, 'text/html');
+  // Styles and scripts are dropped before parsing: the page's
+  // Content-Security-Policy would report them even in an inert document.
+  const cleaned = html
+    .replace(/<(style|script)\b[\s\S]*?<\/\1\s*>/gi, '')
+    .replace(/\sstyle\s*=\s*("[^"]*"|'[^']*'|[^\s>]+)/gi, '');
+  const doc = new DOMParser().parseFromString(cleaned, 'text/html');
   doc.querySelectorAll('script, style, noscript, template, iframe, svg, nav, form, aside, footer, header:not(article header)')
     .forEach((n) => n.remove());
   const root = doc.querySelector('article') || doc.querySelector('main') || doc.body || doc.documentElement;

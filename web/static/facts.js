@@ -212,6 +212,26 @@ export function renderFacts(container, items, onPick) {
   return rows;
 }
 
+/**
+ * truncate shortens text to about max characters without splitting a
+ * grapheme cluster (a Bengali conjunct or a vowel sign stays whole), at a
+ * space when one is near.
+ */
+export function truncate(text, max) {
+  const g = typeof Intl.Segmenter === 'function'
+    ? [...new Intl.Segmenter(undefined, { granularity: 'grapheme' }).segment(text)].map((x) => x.segment)
+    : Array.from(text);
+  if (g.length <= max) return text;
+  let cut = max;
+  for (let i = max; i > max - 25 && i > 0; i--) {
+    if (/\s/.test(g[i])) {
+      cut = i;
+      break;
+    }
+  }
+  return `${g.slice(0, cut).join('').trimEnd()}…`;
+}
+
 // NOWRAP lists, per kind, the cells (after the first) that must not wrap:
 // numbers and ISO dates read badly broken over lines.
 const NOWRAP = {
@@ -222,9 +242,7 @@ const NOWRAP = {
 function label(it) {
   const f = it.fact;
   if (it.kind === 'quote') {
-    const t = f.text || '';
-    const cps = Array.from(t);
-    return cps.length > 140 ? `${cps.slice(0, 140).join('')}…` : t;
+    return truncate(f.text || '', 140);
   }
   if (['person', 'organization', 'place'].includes(it.kind)) return f.name;
   return f.text;
