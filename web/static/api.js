@@ -183,6 +183,7 @@ export function describeError(err) {
   }
   const parts = [];
   if (err.serverMessage) parts.push(`Server says: ${err.serverMessage}`);
+  else if (err.status > 0 && err.status !== 200) parts.push(`HTTP status ${err.status}`);
   if (err.id) parts.push(`Reference: ${err.id}`);
   return { text, detail: parts.join(' · ') };
 }
