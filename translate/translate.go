@@ -17,6 +17,12 @@
 // language against the target. Problems trigger a repair round (one by
 // default) with the list of problems; what remains is reported as issues
 // (Verified false), never hidden.
+//
+// The translator's own cost is small next to the model's: for the 5.6 KB
+// seed article (BenchmarkTranslateOverhead, stub with no latency, 2-core
+// machine) a whole request takes about 3-4 ms in process and 4.5 ms through
+// HTTP and the llm client; three quarters of it is fact extraction (the
+// source once, each translation once) and verification.
 package translate
 
 import (
