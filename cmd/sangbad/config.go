@@ -80,6 +80,11 @@ type QueueConfig struct {
 	MaxDeliver  int           `yaml:"max_deliver"`
 	AckWait     time.Duration `yaml:"ack_wait"`
 	Concurrency int           `yaml:"concurrency"`
+	// Replicas of streams and buckets on a NATS cluster (3 on three nodes).
+	Replicas int `yaml:"replicas"`
+	// Listen makes the embedded server accept other machines' workers
+	// ("0.0.0.0:4222"); empty keeps it in-process only.
+	Listen string `yaml:"listen"`
 }
 
 // LogConfig configures log/slog.
@@ -113,7 +118,7 @@ func defaultConfig() Config {
 			ContextTokens: 8192,
 		},
 		Analysis: AnalysisConfig{MaxChars: 200000, DefaultLength: "standard"},
-		Queue:    QueueConfig{DataDir: "data", Embedded: true, MaxDeliver: 5, AckWait: 2 * time.Minute, Concurrency: 8},
+		Queue:    QueueConfig{DataDir: "data", Embedded: true, MaxDeliver: 5, AckWait: 2 * time.Minute, Concurrency: 8, Replicas: 1},
 		Log:      LogConfig{Level: "info", Format: "json"},
 	}
 }
@@ -220,6 +225,7 @@ var envVars = []envVar{
 	{"SANGBAD_MAX_CHARS", num(func(c *Config) *int { return &c.Analysis.MaxChars }), "maximum article length in characters"},
 	{"SANGBAD_GLOSSARY", str(func(c *Config) *string { return &c.Analysis.GlossaryFile }), "translation glossary file"},
 	{"SANGBAD_NATS_URL", str(func(c *Config) *string { return &c.Queue.NATSURL }), "external NATS URL (empty: embedded)"},
+	{"SANGBAD_NATS_LISTEN", str(func(c *Config) *string { return &c.Queue.Listen }), "address the embedded NATS server listens on for remote workers"},
 	{"SANGBAD_DATA_DIR", str(func(c *Config) *string { return &c.Queue.DataDir }), "data folder of the embedded JetStream"},
 	{"SANGBAD_LOG_LEVEL", str(func(c *Config) *string { return &c.Log.Level }), "debug|info|warn|error"},
 	{"SANGBAD_LOG_FORMAT", str(func(c *Config) *string { return &c.Log.Format }), "json|text"},

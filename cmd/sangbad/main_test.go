@@ -168,6 +168,7 @@ func TestServe(t *testing.T) {
 	if bn := a.Summaries["bn"]; bn.Error == nil || bn.Error.Code != "llm_not_configured" || !strings.Contains(bn.Error.Message, "OPENAI_BASE_URL") {
 		t.Errorf("bn summary without LLM = %+v, want llm_not_configured naming OPENAI_BASE_URL", bn)
 	}
+	checkBatchAPI(t, base)
 	cancel()
 	select {
 	case err := <-done:
@@ -222,5 +223,66 @@ func TestTranslateNeedsLLM(t *testing.T) {
 	}
 	if exitCode(err) != 4 {
 		t.Errorf("exit code = %d, want 4", exitCode(err))
+	}
+}
+
+// checkBatchAPI submits two articles to POST /v1/batches and waits for
+// their results through the embedded queue and worker.
+func checkBatchAPI(t *testing.T, base string) {
+	t.Helper()
+	jsonl := `{"id": "s1", "text": "The central bank kept its policy rate at 7.75% on Tuesday, the governor said in Dhaka."}
+{"id": "s2", "text": "বাংলাদেশ ব্যাংক মঙ্গলবার নীতি সুদহার ৭.৭৫ শতাংশে অপরিবর্তিত রেখেছে বলে গভর্নর জানিয়েছেন।"}
+`
+	resp, err := http.Post(base+"/v1/batches", "application/x-ndjson", strings.NewReader(jsonl))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var st struct {
+		ID    string `json:"id"`
+		State string `json:"state"`
+		Done  int    `json:"done"`
+	}
+	err = json.NewDecoder(resp.Body).Decode(&st)
+	resp.Body.Close()
+	if err != nil || resp.StatusCode != http.StatusAccepted || st.ID == "" {
+		t.Fatalf("create batch: status %d, %+v, %v", resp.StatusCode, st, err)
+	}
+	deadline := time.Now().Add(20 * time.Second)
+	for st.State != "done" {
+		if time.Now().After(deadline) {
+			t.Fatalf("batch not done: %+v", st)
+		}
+		time.Sleep(50 * time.Millisecond)
+		resp, err := http.Get(base + "/v1/batches/" + st.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		err = json.NewDecoder(resp.Body).Decode(&st)
+		resp.Body.Close()
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
+	resp, err = http.Get(base + "/v1/batches/" + st.ID + "/results")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	dec := json.NewDecoder(resp.Body)
+	langs := map[string]string{}
+	for dec.More() {
+		var line struct {
+			ID       string            `json:"id"`
+			Analysis *sangbad.Analysis `json:"analysis"`
+		}
+		if err := dec.Decode(&line); err != nil {
+			t.Fatal(err)
+		}
+		if line.Analysis != nil {
+			langs[line.ID] = line.Analysis.Language.Code
+		}
+	}
+	if langs["s1"] != "en" || langs["s2"] != "bn" {
+		t.Errorf("batch results languages = %v, want s1:en s2:bn", langs)
 	}
 }

@@ -27,6 +27,8 @@ func runServe(ctx context.Context, e *env, args []string) error {
 	f.stringSetting("auth", "API keys: auto (required beyond loopback), on, off (env SANGBAD_AUTH)", func(c *Config) *string { return &c.Server.Auth })
 	f.stringSetting("api-keys-file", "file with one API key or sha256:<hex> hash a line (env SANGBAD_API_KEYS_FILE)", func(c *Config) *string { return &c.Server.APIKeysFile })
 	f.intSetting("max-chars", "maximum article length in characters", func(c *Config) *int { return &c.Analysis.MaxChars })
+	f.stringSetting("nats-listen", "let workers on other machines join the embedded NATS server at HOST:PORT (env SANGBAD_NATS_LISTEN)", func(c *Config) *string { return &c.Queue.Listen })
+	f.queueFlags()
 	noQueue := f.fs.Bool("no-queue", false, "do not start the queue (no /v1/batches)")
 	f.llmFlags()
 	pos, err := f.parse(args)

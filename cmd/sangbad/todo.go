@@ -5,17 +5,11 @@ import (
 	"errors"
 
 	"github.com/prometheus/client_golang/prometheus"
-
-	"github.com/sangbad/sangbad/web"
 )
 
 var errTODO = errors.New("not built yet")
 
-func runBatch(ctx context.Context, e *env, args []string) error  { return errTODO }
-func runWatch(ctx context.Context, e *env, args []string) error  { return errTODO }
-func runWorker(ctx context.Context, e *env, args []string) error { return errTODO }
+func runBatch(ctx context.Context, e *env, args []string) error { return errTODO }
+func runWatch(ctx context.Context, e *env, args []string) error { return errTODO }
 
 func (c *core) registerMetrics(reg *prometheus.Registry) {}
-func (c *core) startQueue(ctx context.Context, reg *prometheus.Registry) (web.Batches, error) {
-	return nil, errTODO
-}
