@@ -144,10 +144,12 @@ func Run(ctx context.Context, cfg RunConfig, src feed.Source, an Analyzer, out i
 			seq++
 			if j.readErr == nil {
 				j.article = EnsureID(j.article)
-				j.skip = cfg.Done[j.article.ID]
 			} else if j.article.ID == "" {
 				j.article.ID = it.Pos
 			}
+			// Unreadable items are recorded once too: a rerun does not
+			// append their error again (unless retrying failures).
+			j.skip = cfg.Done[j.article.ID]
 			if cfg.Ordered {
 				select {
 				case tokens <- struct{}{}:

@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"net"
 	"net/http"
+	"os"
 	"strings"
 	"testing"
 	"time"
@@ -285,4 +286,61 @@ func checkBatchAPI(t *testing.T, base string) {
 	if langs["s1"] != "en" || langs["s2"] != "bn" {
 		t.Errorf("batch results languages = %v, want s1:en s2:bn", langs)
 	}
+}
+
+func TestBatchResumesAndWatchDedups(t *testing.T) {
+	dir := t.TempDir()
+	in := dir + "/in.jsonl"
+	lines := `{"id": "a", "text": "The finance minister said on Monday the budget deficit would fall to 4.5% of GDP next year."}
+{"id": "b", "text": ""}
+{"id": "c", "text": "ঢাকা স্টক এক্সচেঞ্জে সোমবার লেনদেন হয়েছে ৮৫০ কোটি টাকা, জানিয়েছে কর্তৃপক্ষ।"}
+`
+	if err := os.WriteFile(in, []byte(lines), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	out := dir + "/out.jsonl"
+	_, stderr, err := runCmd(t, "", "batch", "--in", in, "--out", out, "--concurrency", "2")
+	if err == nil || !strings.Contains(err.Error(), "1 failed") {
+		t.Fatalf("first run: err = %v (want 1 failed item reported)\n%s", err, stderr)
+	}
+	got := readLines(t, out)
+	if len(got) != 3 {
+		t.Fatalf("results = %d lines, want 3 (failures recorded too)", len(got))
+	}
+	// A rerun skips what the output holds.
+	_, stderr, err = runCmd(t, "", "batch", "--in", in, "--out", out)
+	if err != nil && !strings.Contains(err.Error(), "failed") {
+		t.Fatalf("rerun: %v", err)
+	}
+	if n := len(readLines(t, out)); n != 3 {
+		t.Errorf("after rerun: %d lines, want 3 (nothing reprocessed)\n%s", n, stderr)
+	}
+
+	// watch: an identical re-send is not processed again.
+	rss := dir + "/feed.xml"
+	feedXML := `<?xml version="1.0"?><rss version="2.0"><channel><title>t</title>
+<item><guid>g1</guid><title>Rates held</title><pubDate>Tue, 12 Dec 2023 08:00:00 GMT</pubDate>
+<description>The central bank held its policy rate at 7.75% on Tuesday, the governor said.</description></item>
+</channel></rss>`
+	if err := os.WriteFile(rss, []byte(feedXML), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	wout := dir + "/watch.jsonl"
+	for i := 0; i < 2; i++ {
+		if _, stderr, err := runCmd(t, "", "watch", "--feed", rss, "--once", "--out", wout); err != nil {
+			t.Fatalf("watch %d: %v\n%s", i, err, stderr)
+		}
+	}
+	if n := len(readLines(t, wout)); n != 1 {
+		t.Errorf("watch twice over the same feed: %d results, want 1", n)
+	}
+}
+
+func readLines(t *testing.T, path string) []string {
+	t.Helper()
+	b, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return strings.Split(strings.TrimSpace(string(b)), "\n")
 }

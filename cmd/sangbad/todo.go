@@ -3,13 +3,25 @@ package main
 import (
 	"context"
 	"errors"
+	"github.com/sangbad/sangbad"
+	"github.com/sangbad/sangbad/batch/feed"
+	"io"
+	"time"
 
 	"github.com/prometheus/client_golang/prometheus"
 )
 
 var errTODO = errors.New("not built yet")
 
-func runBatch(ctx context.Context, e *env, args []string) error { return errTODO }
-func runWatch(ctx context.Context, e *env, args []string) error { return errTODO }
-
 func (c *core) registerMetrics(reg *prometheus.Registry) {}
+
+type providerRun struct {
+	src   feed.Source
+	out   io.Writer
+	done  map[string]bool
+	state string
+	poll  time.Duration
+	opts  sangbad.Options
+}
+
+func (c *core) runProviderBatch(ctx context.Context, e *env, r providerRun) error { return errTODO }
