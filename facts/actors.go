@@ -60,7 +60,7 @@ func (x *actorExtractor) keysOf(name string) []string {
 
 // extractActors finds the people, organisations and places of d.
 func (e *Extractor) extractActors(d *doc) []sangbad.Actor {
-	x := &actorExtractor{g: e.gaz, d: d, toks: tokenize(d.text, d.sentences), descRole: map[int]string{}}
+	x := &actorExtractor{g: e.gaz, d: d, toks: d.tokens(), descRole: map[int]string{}}
 	x.norms = make([]string, len(x.toks))
 	x.stems = make([]string, len(x.toks))
 	x.knownTok = make([]int8, len(x.toks))

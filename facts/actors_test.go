@@ -266,12 +266,12 @@ func BenchmarkExtractActors(b *testing.B) {
 		for !utf8.ValidString(text) {
 			text = text[:len(text)-1]
 		}
-		d := newDoc(text, "")
 		b.Run(name, func(b *testing.B) {
 			b.SetBytes(int64(len(text)))
 			for b.Loop() {
+				d := newDoc(text, "")
 				actors := e.extractActors(d)
-				extractQuotes(d, actors)
+				extractQuotes(d, actors, e.gaz.w)
 			}
 		})
 	}
@@ -287,7 +287,7 @@ func FuzzActors(f *testing.F) {
 		}
 		d := newDoc(text, "")
 		actors := e.extractActors(d)
-		quotes := extractQuotes(d, actors)
+		quotes := extractQuotes(d, actors, e.gaz.w)
 		checkOffsets(t, text, sangbad.Facts{Actors: actors, Quotes: quotes})
 		for _, q := range quotes {
 			if q.SpeakerID != "" && !slices.ContainsFunc(actors, func(a sangbad.Actor) bool { return a.ID == q.SpeakerID }) {

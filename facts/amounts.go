@@ -121,8 +121,9 @@ type amountScanner struct {
 	mask []bool // tokens inside date expressions
 }
 
-func newAmountScanner(d *doc, toks []ntok) (*amountScanner, []dateHit) {
-	_, hits := scanDates(d, toks)
+func newAmountScanner(d *doc) (*amountScanner, []dateHit) {
+	toks := d.ntoks()
+	_, hits := d.dateScan()
 	mask := make([]bool, len(toks))
 	for _, h := range hits {
 		for k := h.i; k < h.j; k++ {
@@ -680,8 +681,8 @@ func setQualifier(m *amountMention, q string) {
 // extractAmounts returns the money amounts, percentages and counted
 // quantities of d.
 func extractAmounts(d *doc) []sangbad.Amount {
-	toks := numTokenize(d.text)
-	a, _ := newAmountScanner(d, toks)
+	a, _ := newAmountScanner(d)
+	toks := a.toks
 	ms := a.scan(false)
 	out := make([]sangbad.Amount, 0, len(ms))
 	for _, m := range ms {

@@ -940,8 +940,7 @@ func scanDates(d *doc, toks []ntok) (*dateScanner, []dateHit) {
 // extractDates returns the dates of d resolved against ref (see the
 // comment at the top of this file).
 func extractDates(d *doc, ref time.Time, refSource string) []sangbad.Date {
-	toks := numTokenize(d.text)
-	s, hits := scanDates(d, toks)
+	s, hits := d.dateScan()
 	out := make([]sangbad.Date, 0, len(hits))
 	for _, h := range hits {
 		out = append(out, s.resolve(h, ref, refSource))

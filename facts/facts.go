@@ -49,6 +49,41 @@ type doc struct {
 	ix        *segment.Index
 	sentences []sangbad.Span
 	lang      string // "bn", "en", or another code
+
+	// lazily filled caches: each extractor reads the same tokens and the
+	// amounts need the date expressions, so each is computed once.
+	numToks  []ntok
+	numDone  bool
+	dates    *dateScanner
+	dateHits []dateHit
+	words    []tok
+	wordDone bool
+}
+
+// ntoks returns the number tokens of the text (numTokenize), computed once.
+// Callers must not modify them.
+func (d *doc) ntoks() []ntok {
+	if !d.numDone {
+		d.numToks, d.numDone = numTokenize(d.text), true
+	}
+	return d.numToks
+}
+
+// dateScan returns the date scanner over ntoks and its hits, computed once.
+func (d *doc) dateScan() (*dateScanner, []dateHit) {
+	if d.dates == nil {
+		d.dates, d.dateHits = scanDates(d, d.ntoks())
+	}
+	return d.dates, d.dateHits
+}
+
+// tokens returns the word tokens of the text (tokenize), computed once.
+// Callers must not modify them.
+func (d *doc) tokens() []tok {
+	if !d.wordDone {
+		d.words, d.wordDone = tokenize(d.text, d.sentences), true
+	}
+	return d.words
 }
 
 func newDoc(text, lang string) *doc {
@@ -93,7 +128,7 @@ func (e *Extractor) Extract(ctx context.Context, text string, opts Options) (Res
 		return Result{}, err
 	}
 	res.Facts.Actors = e.extractActors(d)
-	res.Facts.Quotes = extractQuotes(d, res.Facts.Actors)
+	res.Facts.Quotes = extractQuotes(d, res.Facts.Actors, e.gaz.w)
 	if res.Facts.Amounts == nil {
 		res.Facts.Amounts = []sangbad.Amount{}
 	}

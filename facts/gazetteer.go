@@ -49,7 +49,7 @@ func loadGazetteer() *gazetteer {
 }
 
 func parseGazetteer() (*gazetteer, error) {
-	g := &gazetteer{bnPlaces: map[string]place{}, enPlaces: map[string]place{}, bnFirst: map[string]bool{}, bnOrgs: map[string]string{}, w: cues}
+	g := &gazetteer{bnPlaces: map[string]place{}, enPlaces: map[string]place{}, bnFirst: map[string]bool{}, bnOrgs: map[string]string{}, w: newWordLists()}
 	ob, err := dataFS.ReadFile("data/orgs_extra.tsv")
 	if err != nil {
 		return nil, fmt.Errorf("read organisations: %w", err)

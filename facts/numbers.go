@@ -35,8 +35,8 @@ type Number struct {
 // ordinals, phone numbers and parts of names (COVID-19) are left out.
 func Numbers(text string) []Number {
 	d := &doc{text: text, lang: scriptLanguage(text)}
-	toks := numTokenize(text)
-	a, hits := newAmountScanner(d, toks)
+	a, hits := newAmountScanner(d)
+	toks := a.toks
 	var out []Number
 	// numbers inside dates
 	for _, h := range hits {

@@ -31,8 +31,8 @@ type quoteCtx struct {
 // extractQuotes finds direct quotations (in quotation marks) and indirect
 // ones ("X said that ...", "..., X বলেছেন।") and attributes them to the
 // actors: a pronoun speaker (he, তিনি) is the nearest preceding speaker.
-func extractQuotes(d *doc, actors []sangbad.Actor) []sangbad.Quote {
-	q := &quoteCtx{d: d, toks: tokenize(d.text, d.sentences), actors: actors, w: cues, lastSpeaker: -1}
+func extractQuotes(d *doc, actors []sangbad.Actor, w *wordLists) []sangbad.Quote {
+	q := &quoteCtx{d: d, toks: d.tokens(), actors: actors, w: w, lastSpeaker: -1}
 	for ai, a := range actors {
 		for _, m := range a.Mentions {
 			r := mentionRef{start: m.Start, end: m.End, actor: ai, span: m.Span}

@@ -139,10 +139,6 @@ const (
 	declared announced confirmed admitted acknowledged replied responded tweeted posted`
 )
 
-// cues are the cue word sets: read-only tables built once when the
-// package loads (extractQuotes has no Extractor to hang them on).
-var cues = newWordLists()
-
 // wordLists are the cue word sets.
 type wordLists struct {
 	enStop, enOrgSuffix, enOrgPrefix, enTitle, enRole, enSay                     map[string]bool
