@@ -701,6 +701,7 @@ func (s *dateScanner) qualify(h *dateHit) {
 func (s *dateScanner) tense(i, j int) int {
 	if s.lang == "bn" || s.toks[i].bn {
 		// Bengali is verb-final: the first finite verb after the date
+		fallback := 0
 		for k := j; k < len(s.toks) && k-j < 40; k++ {
 			t := &s.toks[k]
 			if t.kind == ntPunct && (t.key == "।" || t.key == "?" || t.key == "!" || t.key == "|" || t.key == "॥") {
@@ -709,11 +710,23 @@ func (s *dateScanner) tense(i, j int) int {
 			if t.kind != ntWord || !t.bn {
 				continue
 			}
-			if v := bnVerbTense(t.key); v != 0 {
+			v, weak := bnVerb(t.key)
+			if v == 0 {
+				continue
+			}
+			if !weak {
 				return v
 			}
+			// a reporting verb before a comma ends its clause ("সোমবার
+			// জানায়, ..."); else a later strong form may still decide
+			if k+1 < len(s.toks) && s.toks[k+1].kind == ntPunct && (s.toks[k+1].key == "," || s.toks[k+1].key == "।") {
+				return v
+			}
+			if fallback == 0 {
+				fallback = v
+			}
 		}
-		return 0
+		return fallback
 	}
 	// English: the nearest tense marker before the date in its sentence,
 	// else after it.
@@ -738,22 +751,74 @@ func (s *dateScanner) tense(i, j int) int {
 	return 0
 }
 
+// bnVerbTense tells the tense of a Bengali finite verb form: +1 future, -1
+// past, 0 not a finite verb (or present).
 func bnVerbTense(key string) int {
-	for _, suf := range []string{"বে", "বেন", "বো", "বেনা"} {
-		if strings.HasSuffix(key, suf) && len([]rune(key)) > 2 {
-			return 1
+	v, _ := bnVerb(key)
+	return v
+}
+
+// bnNotFuture are words ending in -বে that are no future verbs: "তবে"
+// (but), "কবে" (when), "সবে" (just), and -ভাবে adverbs
+// ("আনুষ্ঠানিকভাবে" officially).
+var bnNotFuture = map[string]bool{"তবে": true, "কবে": true, "সবে": true, "যবে": true, "এবে": true, "অভাবে": true, "প্রভাবে": true}
+
+// bnReportVerbs are present-tense forms that news uses for past reports:
+// "সোমবার জানায় পুলিশ", "তিনি বলেন", "ঘোষণা করে".
+var bnReportVerbs = map[string]bool{
+	"জানায়": true, "জানান": true, "বলেন": true, "বলে": true, "করে": true, "করেন": true, "হয়": true,
+	"দেয়": true, "দেন": true, "নেয়": true, "নেন": true, "যায়": true, "যান": true, "আসেন": true, "পায়": true,
+	"ঘটে": true, "দাবি": false,
+}
+
+// bnVerb tells the tense of a Bengali verb form and whether the reading is
+// weak. Future (-বে, -বেন, -বো) and past (-েছে, -েছেন, -ছিল, -লেন, -লো
+// after a consonant, হলো/হল/করল...) are strong. The present-habitual
+// reporting forms (জানায়, জানান, বলেন, করে) are past in news reports, but
+// weak: "করে" is also the participle of a later verb ("সমাবেশ করে
+// প্রতিবাদ জানাবে").
+func bnVerb(key string) (tense int, weak bool) {
+	rs := []rune(key)
+	n := len(rs)
+	if n > 2 && !bnNotFuture[key] && !strings.HasSuffix(key, "ভাবে") {
+		for _, suf := range []string{"বে", "বেন", "বো", "বেনা", "বনা"} {
+			if strings.HasSuffix(key, suf) {
+				return 1, false
+			}
 		}
 	}
-	for _, suf := range []string{"ছে", "ছেন", "ছিল", "ছিলেন", "ছিলো", "লেন", "েছি", "লাম"} {
-		if strings.HasSuffix(key, suf) {
-			return -1
+	for _, suf := range []string{"েছে", "েছেন", "েছি", "েছিল", "েছিলেন", "েছিলো", "েছিলাম", "ছিল", "ছিলেন", "ছিলো", "ছিলাম", "লেন", "লাম"} {
+		if strings.HasSuffix(key, suf) && n > len([]rune(suf)) {
+			return -1, false
+		}
+	}
+	// -লো / -ল after a consonant: "করলো", "বলল", but not "ভালো", "আলো"
+	if n >= 3 && (rs[n-1] == 'ো' && rs[n-2] == 'ল' || rs[n-1] == 'ল' && n >= 3) {
+		at := n - 2
+		if rs[n-1] == 'ল' {
+			at = n - 1
+		}
+		if p := rs[at-1]; isBnConsonantRune(p) && (rs[n-1] == 'ো' || bnPastL[key]) {
+			return -1, false
 		}
 	}
 	switch key {
-	case "বলেন", "করেন", "জানান", "হয়", "হলো", "হল", "দেন", "নেন", "যান":
-		return -1
+	case "হলো", "হল", "গেল", "এল", "দিল", "নিল", "পেল", "ছিল", "ছিলো":
+		return -1, false
 	}
-	return 0
+	if bnReportVerbs[key] {
+		return -1, true
+	}
+	return 0, false
+}
+
+// bnPastL are simple-past forms in -ল (without the final vowel sign).
+var bnPastL = map[string]bool{"করল": true, "বলল": true, "জানাল": true, "চলল": true, "ধরল": true, "মারল": true, "ফেলল": true, "রাখল": true}
+
+// isBnConsonantRune reports a Bengali consonant letter (ক-হ, the nukta
+// of ড় ঢ় য়).
+func isBnConsonantRune(r rune) bool {
+	return (r >= 'ক' && r <= 'হ') || r == '\u09BC' || (r >= '\u09DC' && r <= '\u09DF')
 }
 
 func enVerbTense(toks []ntok, k int) int {
