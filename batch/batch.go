@@ -106,16 +106,3 @@ func analyze(ctx context.Context, an Analyzer, a sangbad.Article, o sangbad.Opti
 	}
 	return res, err
 }
-
-// ProviderBatch is the seam for provider batch APIs (the OpenAI Batch API
-// behind --provider-batch): the LLM work of many articles is sent as one
-// job, which completes within hours at a lower price, and the results are
-// collected later, surviving restarts through the job id. It is not
-// implemented yet; the llm package will satisfy it.
-type ProviderBatch interface {
-	// SubmitBatch sends the articles and returns the provider's job id.
-	SubmitBatch(ctx context.Context, items []sangbad.Article, o sangbad.Options) (jobID string, err error)
-	// CollectBatch returns the results when the job has finished; done is
-	// false while it is still running.
-	CollectBatch(ctx context.Context, jobID string) (results []Result, done bool, err error)
-}

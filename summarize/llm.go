@@ -158,6 +158,7 @@ type LLM struct {
 	maxTokens      int
 	mapConcurrency int
 	factsOn        bool
+	batchRepair    bool
 	log            *slog.Logger
 }
 
@@ -250,31 +251,46 @@ func (l *LLM) Summarize(ctx context.Context, req SummaryRequest) (sangbad.Summar
 	if err != nil {
 		return failed(err)
 	}
+	if d, err = j.verifyAndRepair(ctx, d, l.repairs); err != nil {
+		return failed(err)
+	}
+	if req.OnDelta != nil && onDelta == nil {
+		req.OnDelta(d.text)
+	}
+	return j.summary(d), nil
+}
+
+// verifyAndRepair checks a first draft with the verifier and runs up to
+// repairs repair rounds while issues remain; it returns the draft with the
+// fewest issues. The synchronous and the provider-batch paths share it.
+func (j *job) verifyAndRepair(ctx context.Context, d *draft, repairs int) (*draft, error) {
+	l := j.l
 	var src *verify.Source
 	if l.v != nil {
 		if p, ok := l.v.(preparer); ok {
+			var err error
 			src, err = p.Prepare(ctx, j.text, j.published(), j.sourceFacts())
 			if err != nil {
-				return failed(fmt.Errorf("prepare verification: %w", err))
+				return nil, fmt.Errorf("prepare verification: %w", err)
 			}
 		}
 	}
 	if err := j.check(ctx, d, src); err != nil {
-		return failed(err)
+		return nil, err
 	}
 	rounds := 0
-	for rounds < l.repairs && len(d.issues) > 0 {
+	for rounds < repairs && len(d.issues) > 0 {
 		rounds++
 		nd, err := j.repair(ctx, d, rounds)
 		if err != nil {
 			if ctx.Err() != nil || sangbad.ErrorKind(err) == sangbad.Canceled {
-				return failed(err)
+				return nil, err
 			}
-			l.log.LogAttrs(ctx, slog.LevelWarn, "llm summary repair failed", slog.String("id", req.Article.ID), slog.String("error", err.Error()))
+			l.log.LogAttrs(ctx, slog.LevelWarn, "llm summary repair failed", slog.String("id", j.req.Article.ID), slog.String("error", err.Error()))
 			break
 		}
 		if err := j.check(ctx, nd, src); err != nil {
-			return failed(err)
+			return nil, err
 		}
 		if len(nd.issues) < len(d.issues) {
 			j.diag.LastInvalid = d.raw()
@@ -284,10 +300,7 @@ func (l *LLM) Summarize(ctx context.Context, req SummaryRequest) (sangbad.Summar
 		}
 	}
 	j.diag.RepairRounds += rounds
-	if req.OnDelta != nil && onDelta == nil {
-		req.OnDelta(d.text)
-	}
-	return j.summary(d), nil
+	return d, nil
 }
 
 func (l *LLM) newJob(req SummaryRequest) (*job, error) {
@@ -361,9 +374,8 @@ func (j *job) sourceFacts() *facts.Result {
 // write produces the first draft: in one call, or chunk by chunk for an
 // article over the context budget.
 func (j *job) write(ctx context.Context, onDelta func(string)) (*draft, error) {
-	if estimateTokens(j.text) <= j.l.budget || len(j.sents) < 2 {
-		return j.summarise(ctx, stage{sents: j.sents, source: j.source, length: j.req.Length, facts: j.facts,
-			resolve: rangeResolver(0, len(j.sents)), key: "direct"}, onDelta)
+	if j.fitsOneCall() {
+		return j.summarise(ctx, j.direct(), onDelta)
 	}
 	return j.mapReduce(ctx, onDelta)
 }
@@ -388,8 +400,43 @@ func rangeResolver(offset, n int) func(int) ([]int, bool) {
 	}
 }
 
+// direct is the stage of an article summarised in one call.
+func (j *job) direct() stage {
+	return stage{sents: j.sents, source: j.source, length: j.req.Length, facts: j.facts,
+		resolve: rangeResolver(0, len(j.sents)), key: "direct"}
+}
+
+// fitsOneCall reports whether the article is summarised in one call (not
+// chunk by chunk).
+func (j *job) fitsOneCall() bool {
+	return estimateTokens(j.text) <= j.l.budget || len(j.sents) < 2
+}
+
 // summarise runs one summary call and parses its answer.
 func (j *job) summarise(ctx context.Context, st stage, onDelta func(string)) (*draft, error) {
+	p, err := j.stagePrompt(st)
+	if err != nil {
+		return nil, err
+	}
+	c, err := j.call(ctx, p, cacheKey(j.key, st.key), onDelta)
+	if err != nil {
+		return nil, err
+	}
+	return j.parseStage(c, p, st)
+}
+
+// parseStage parses the answer to a stage's prompt p.
+func (j *job) parseStage(c sangbad.Completion, p prompts.Prompt, st stage) (*draft, error) {
+	d, err := j.parse(c, st.resolve)
+	if err != nil {
+		return nil, err
+	}
+	d.prompt, d.version, d.resolve, d.n = p, p.Version, st.resolve, len(st.sents)
+	return d, nil
+}
+
+// stagePrompt builds the summary prompt of a stage.
+func (j *job) stagePrompt(st stage) (prompts.Prompt, error) {
 	in := prompts.SummaryInput{
 		Title:         j.req.Article.Title,
 		Sentences:     st.sents,
@@ -404,23 +451,14 @@ func (j *job) summarise(ctx context.Context, st stage, onDelta func(string)) (*d
 	}
 	p, err := prompts.Summary(in)
 	if err != nil {
-		return nil, sangbad.WrapError(sangbad.Internal, err, "build the summary prompt")
+		return prompts.Prompt{}, sangbad.WrapError(sangbad.Internal, err, "build the summary prompt")
 	}
-	c, err := j.call(ctx, p, cacheKey(j.key, st.key), onDelta)
-	if err != nil {
-		return nil, err
-	}
-	d, err := j.parse(c, st.resolve)
-	if err != nil {
-		return nil, err
-	}
-	d.prompt, d.version, d.resolve, d.n = p, p.Version, st.resolve, len(st.sents)
-	return d, nil
+	return p, nil
 }
 
-// call sends one prompt and accounts for what it spent.
-func (j *job) call(ctx context.Context, p prompts.Prompt, key string, onDelta func(string)) (sangbad.Completion, error) {
-	creq := sangbad.CompletionRequest{
+// request is the model request for prompt p.
+func (j *job) request(p prompts.Prompt, key string) sangbad.CompletionRequest {
+	return sangbad.CompletionRequest{
 		Task:          p.Task,
 		System:        p.System,
 		User:          p.User,
@@ -430,6 +468,11 @@ func (j *job) call(ctx context.Context, p prompts.Prompt, key string, onDelta fu
 		PromptVersion: p.Version,
 		CacheKey:      key,
 	}
+}
+
+// call sends one prompt and accounts for what it spent.
+func (j *job) call(ctx context.Context, p prompts.Prompt, key string, onDelta func(string)) (sangbad.Completion, error) {
+	creq := j.request(p, key)
 	var c sangbad.Completion
 	var err error
 	if sc, ok := j.l.c.(StreamCompleter); ok && onDelta != nil {

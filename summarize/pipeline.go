@@ -260,19 +260,9 @@ func (p *Pipeline) StreamSummary(ctx context.Context, a sangbad.Article, o sangb
 
 func (p *Pipeline) analyze(ctx context.Context, a sangbad.Article, o sangbad.Options, onDelta func(lang, delta string)) (*sangbad.Analysis, error) {
 	start := time.Now()
-	if err := p.checkText(a.Text); err != nil {
-		return nil, err
-	}
-	published, err := checkPublished(a.Published)
+	published, err := p.checkInput(a, o)
 	if err != nil {
 		return nil, err
-	}
-	if err := checkOptions(o); err != nil {
-		return nil, err
-	}
-	if o.LLM == llmRequired && p.llm == nil && !o.NoSummary {
-		return nil, &sangbad.Error{Kind: sangbad.Unavailable, Code: "llm_not_configured",
-			Message: "llm is required but no LLM backend is configured: " + p.llmHint}
 	}
 	an, err := p.core(ctx, a, published)
 	if err != nil {
@@ -282,7 +272,7 @@ func (p *Pipeline) analyze(ctx context.Context, a sangbad.Article, o sangbad.Opt
 		return nil, err
 	}
 	if !o.NoSummary {
-		if err := p.summaries(ctx, a, o, an, onDelta); err != nil {
+		if err := p.summaries(ctx, a, o, an, onDelta, nil); err != nil {
 			return nil, err
 		}
 		for _, s := range an.Summaries {
@@ -293,6 +283,26 @@ func (p *Pipeline) analyze(ctx context.Context, a sangbad.Article, o sangbad.Opt
 	}
 	an.Took = float64(time.Since(start).Microseconds()) / 1000
 	return an, nil
+}
+
+// checkInput validates an article and its options and returns the
+// publication date.
+func (p *Pipeline) checkInput(a sangbad.Article, o sangbad.Options) (time.Time, error) {
+	if err := p.checkText(a.Text); err != nil {
+		return time.Time{}, err
+	}
+	published, err := checkPublished(a.Published)
+	if err != nil {
+		return time.Time{}, err
+	}
+	if err := checkOptions(o); err != nil {
+		return time.Time{}, err
+	}
+	if o.LLM == llmRequired && p.llm == nil && !o.NoSummary {
+		return time.Time{}, &sangbad.Error{Kind: sangbad.Unavailable, Code: "llm_not_configured",
+			Message: "llm is required but no LLM backend is configured: " + p.llmHint}
+	}
+	return published, nil
 }
 
 // core detects the language, extracts the facts and settles the published
@@ -387,8 +397,11 @@ func targets(o sangbad.Options, own string) []string {
 
 // summaries fills an.Summaries for every target language. LLM summaries
 // run concurrently (each is a remote call); the extractive one is
-// computed once and shared.
-func (p *Pipeline) summaries(ctx context.Context, a sangbad.Article, o sangbad.Options, an *sangbad.Analysis, onDelta func(lang, delta string)) error {
+// computed once and shared. With a non-nil pending map and a
+// BatchSummarizer, the LLM summaries that take one model call are not
+// written: their requests go into pending (by language) for a provider
+// batch, and FinishBatch completes them.
+func (p *Pipeline) summaries(ctx context.Context, a sangbad.Article, o sangbad.Options, an *sangbad.Analysis, onDelta func(lang, delta string), pending map[string]sangbad.CompletionRequest) error {
 	own := an.Language.Code
 	length := o.Length
 	if length == "" {
@@ -418,45 +431,37 @@ func (p *Pipeline) summaries(ctx context.Context, a sangbad.Article, o sangbad.O
 			results[i].skip = true
 			results[i].warning = "no summary: the article's language is undetermined"
 		case useLLM:
+			req := SummaryRequest{Article: a, Analysis: an, Language: lang, Length: length, BengaliDigits: o.BengaliDigits, Extractive: extractive}
+			if bs, ok := p.llm.(BatchSummarizer); ok && pending != nil {
+				// A request that cannot be batched (an article over the
+				// context budget, an invalid language) takes the
+				// synchronous path below.
+				if creq, ok, err := bs.PrepareSummary(req); err == nil && ok {
+					pending[lang] = creq
+					results[i].skip = true
+					continue
+				}
+			}
 			wg.Add(1)
 			go func() {
 				defer wg.Done()
-				req := SummaryRequest{Article: a, Analysis: an, Language: lang, Length: length, BengaliDigits: o.BengaliDigits, Extractive: extractive}
 				if onDelta != nil {
 					req.OnDelta = func(d string) { onDelta(lang, d) }
 				}
 				s, err := p.llm.Summarize(ctx, req)
-				if err == nil {
-					if s.Language == "" {
-						s.Language = lang
-					}
-					results[i].s = s
-					return
-				}
-				p.log.LogAttrs(ctx, slog.LevelWarn, "llm summary failed", slog.String("id", a.ID), slog.String("language", lang), slog.String("error", err.Error()))
-				kind := sangbad.ErrorKind(err)
-				if o.LLM == llmRequired || kind == sangbad.Canceled || ctx.Err() != nil {
+				out, warning, fellBack, ferr := p.llmOutcome(ctx, a, o, lang, own, length, extractive, s, err)
+				if ferr != nil {
 					mu.Lock()
 					if fatal == nil {
-						fatal = fmt.Errorf("summarize in %s: %w", lang, err)
+						fatal = ferr
 					}
 					mu.Unlock()
 					return
 				}
-				if lang == own && extractive != nil {
-					results[i].s = *extractive
-					// What the failed LLM calls spent is still reported.
-					results[i].s.Usage, results[i].s.Diagnostics = s.Usage, s.Diagnostics
-					results[i].warning = fmt.Sprintf("LLM summary in %s failed (%s); the extractive summary is given instead", lang, sangbad.ErrorMessage(err))
-					if onDelta != nil {
-						onDelta(lang, extractive.Text)
-					}
-					return
+				results[i].s, results[i].warning = out, warning
+				if fellBack && onDelta != nil {
+					onDelta(lang, extractive.Text)
 				}
-				results[i].s = sangbad.Summary{Language: lang, Length: length, Method: sangbad.MethodLLM,
-					Error: &sangbad.ErrorBody{Code: sangbad.ErrorCode(err), Message: sangbad.ErrorMessage(err)},
-					Model: s.Model, Usage: s.Usage, Diagnostics: s.Diagnostics}
-				results[i].warning = fmt.Sprintf("no summary in %s: %s", lang, sangbad.ErrorMessage(err))
 			}()
 		case lang == own && extractive != nil:
 			results[i].s = *extractive
@@ -484,6 +489,36 @@ func (p *Pipeline) summaries(ctx context.Context, a sangbad.Article, o sangbad.O
 		}
 	}
 	return nil
+}
+
+// llmOutcome turns the outcome of an LLM summary in lang into what the
+// analysis gets: the summary itself, or after a failure the extractive
+// summary (the article's own language; fellBack is set) or a summary that
+// carries the error, with a warning. fatal is set when the failure must
+// fail the whole analysis (llm required, or canceled). The synchronous and
+// the provider-batch paths share it.
+func (p *Pipeline) llmOutcome(ctx context.Context, a sangbad.Article, o sangbad.Options, lang, own, length string, extractive *sangbad.Summary, s sangbad.Summary, err error) (out sangbad.Summary, warning string, fellBack bool, fatal error) {
+	if err == nil {
+		if s.Language == "" {
+			s.Language = lang
+		}
+		return s, "", false, nil
+	}
+	p.log.LogAttrs(ctx, slog.LevelWarn, "llm summary failed", slog.String("id", a.ID), slog.String("language", lang), slog.String("error", err.Error()))
+	kind := sangbad.ErrorKind(err)
+	if o.LLM == llmRequired || kind == sangbad.Canceled || ctx.Err() != nil {
+		return sangbad.Summary{}, "", false, fmt.Errorf("summarize in %s: %w", lang, err)
+	}
+	if lang == own && extractive != nil {
+		out = *extractive
+		// What the failed LLM calls spent is still reported.
+		out.Usage, out.Diagnostics = s.Usage, s.Diagnostics
+		return out, fmt.Sprintf("LLM summary in %s failed (%s); the extractive summary is given instead", lang, sangbad.ErrorMessage(err)), true, nil
+	}
+	out = sangbad.Summary{Language: lang, Length: length, Method: sangbad.MethodLLM,
+		Error: &sangbad.ErrorBody{Code: sangbad.ErrorCode(err), Message: sangbad.ErrorMessage(err)},
+		Model: s.Model, Usage: s.Usage, Diagnostics: s.Diagnostics}
+	return out, fmt.Sprintf("no summary in %s: %s", lang, sangbad.ErrorMessage(err)), false, nil
 }
 
 // SummarizeBudget returns the extractive summary of a within budget b,

@@ -1,0 +1,824 @@
+package batch
+
+import (
+	"bufio"
+	"bytes"
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"log/slog"
+	"os"
+	"path/filepath"
+	"runtime/debug"
+	"slices"
+	"time"
+
+	"github.com/sangbad/sangbad"
+	"github.com/sangbad/sangbad/batch/feed"
+)
+
+// Preparer splits an analysis around a provider batch
+// (summarize.Pipeline satisfies it): PrepareBatch does everything local
+// and returns the model requests still to answer, by summary language;
+// FinishBatch completes the analysis from the answers.
+type Preparer interface {
+	PrepareBatch(ctx context.Context, a sangbad.Article, o sangbad.Options) (*sangbad.Analysis, map[string]sangbad.CompletionRequest, error)
+	FinishBatch(ctx context.Context, a sangbad.Article, o sangbad.Options, an *sangbad.Analysis, answer func(lang string) (sangbad.Completion, error)) error
+}
+
+// Provider is a provider batch API such as the OpenAI Batch API (files and
+// batches endpoints: about half the price, answers within 24 hours).
+// *llm.Client satisfies it.
+type Provider interface {
+	// SubmitGenerateBatch sends one request per id and returns the
+	// provider's batch id.
+	SubmitGenerateBatch(ctx context.Context, ids []string, reqs []sangbad.CompletionRequest, metadata map[string]string) (string, error)
+	// GenerateBatchStatus returns the provider's status of a batch and
+	// whether it is final (completed, failed, expired, cancelled).
+	GenerateBatchStatus(ctx context.Context, id string) (status string, done bool, err error)
+	// GenerateBatchResults calls fn for every answered item of a finished
+	// batch, with its completion or the error that took its place.
+	GenerateBatchResults(ctx context.Context, id string, schemaFor func(id string) json.RawMessage, fn func(id string, c sangbad.Completion, err error)) error
+}
+
+// Limits of one provider batch (OpenAI: 50,000 requests and 200 MB per
+// input file).
+const (
+	DefaultMaxItemsPerBatch = 50000
+	DefaultMaxBatchBytes    = 180 << 20
+)
+
+// ProviderConfig configures RunProvider.
+type ProviderConfig struct {
+	// StateFile is where the run's state is kept (JSON, replaced
+	// atomically); the prepared articles are spooled next to it in
+	// StateFile+".spool". Both are removed when the run completes.
+	// Required.
+	StateFile string
+	// PollEvery is the interval between status polls (default 1 minute).
+	PollEvery time.Duration
+	// MaxItemsPerBatch bounds the requests of one provider batch (default
+	// and maximum DefaultMaxItemsPerBatch); MaxBatchBytes bounds its
+	// estimated input file size (default DefaultMaxBatchBytes).
+	MaxItemsPerBatch int
+	MaxBatchBytes    int64
+	// Concurrency is the number of articles prepared at once (default 4).
+	Concurrency int
+	// Options are the analysis options. A resumed run keeps the options
+	// it was started with.
+	Options sangbad.Options
+	// Done holds the ids already in the output (see ResumeFile); they are
+	// skipped.
+	Done map[string]bool
+	// Total is the expected number of items for progress (0: unknown).
+	Total int
+	// Metadata is attached to every provider batch.
+	Metadata map[string]string
+	// Logger receives the run's progress (submissions, status changes) at
+	// info level and per-item failures at debug level (default: discard).
+	Logger *slog.Logger
+}
+
+// providerState is the state file.
+type providerState struct {
+	Version int             `json:"version"`
+	Options sangbad.Options `json:"options"`
+	// Prepared is set when every input article is prepared: the spool is
+	// complete and SpoolSize long.
+	Prepared  bool         `json:"prepared"`
+	SpoolSize int64        `json:"spool_size"`
+	Batches   []stateBatch `json:"batches"`
+}
+
+// stateBatch is one submitted provider batch: the spool records
+// [From, To) (byte offsets) it holds the requests of.
+type stateBatch struct {
+	ID        string    `json:"id"`
+	From      int64     `json:"from"`
+	To        int64     `json:"to"`
+	Articles  int       `json:"articles"`
+	Requests  int       `json:"requests"`
+	Status    string    `json:"status"`
+	Submitted time.Time `json:"submitted"`
+	// Finished is set once its results are written to the output.
+	Finished bool `json:"finished"`
+}
+
+// spoolRecord is a prepared article waiting for its LLM summaries.
+type spoolRecord struct {
+	ID       string                               `json:"id"`
+	Article  sangbad.Article                      `json:"article"`
+	Analysis *sangbad.Analysis                    `json:"analysis"`
+	Requests map[string]sangbad.CompletionRequest `json:"requests"`
+}
+
+// customID is the provider's id of the summary of article id in lang:
+// stable across restarts and unique within a run (article ids are).
+func customID(id, lang string) string {
+	h := sha256.Sum256([]byte(id))
+	return "sangbad-" + hex.EncodeToString(h[:12]) + "-" + lang
+}
+
+// RunProvider analyses every article of src with its LLM summaries sent
+// through a provider batch API, writing the same JSONL results as Run to
+// out. It runs in three phases, each resumable from cfg.StateFile after a
+// crash or a cancellation:
+//
+//  1. prepare: every article is analysed locally (language, facts,
+//     extractive summary) with prep.PrepareBatch, cfg.Concurrency at a
+//     time; articles that need no model call (and failures) go to out at
+//     once, the others to the spool file. A restart skips what the spool
+//     and out already hold.
+//  2. submit: the spool is cut into provider batches (MaxItemsPerBatch,
+//     MaxBatchBytes) and each batch id is recorded in the state file as
+//     soon as the provider returns it; a restart never resubmits a
+//     recorded batch.
+//  3. poll: every PollEvery the unfinished batches are polled; a finished
+//     one is downloaded, its articles finished with prep.FinishBatch and
+//     written to out, and then marked finished in the state file.
+//
+// A provider batch that failed, expired or was cancelled is not
+// resubmitted: its answered items are used and every other summary falls
+// back as a failed synchronous call would (the extractive summary with a
+// warning naming the batch, or a summary carrying the error). When all
+// batches are finished the state and spool files are removed. On
+// cancellation RunProvider returns the partial Summary with the context's
+// error; rerun it with the same state file to continue.
+func RunProvider(ctx context.Context, cfg ProviderConfig, src feed.Source, prep Preparer, provider Provider, out io.Writer, progress Progress) (Summary, error) {
+	start := time.Now()
+	if cfg.StateFile == "" {
+		return Summary{}, sangbad.Errorf(sangbad.Invalid, "a provider batch run needs a state file")
+	}
+	r := &providerRun{cfg: cfg, prep: prep, provider: provider, progress: progress, spoolPath: cfg.StateFile + ".spool"}
+	r.defaults()
+	r.progress.Start(cfg.Total)
+	r.out = bufio.NewWriterSize(out, 64<<10)
+	r.rawOut = out
+	r.enc = json.NewEncoder(&r.line)
+	r.enc.SetEscapeHTML(false)
+	r.done = make(map[string]bool, len(cfg.Done))
+	for id := range cfg.Done {
+		r.done[id] = true
+	}
+	err := r.run(ctx, src)
+	if ferr := r.flush(); err == nil {
+		err = ferr
+	}
+	r.sum.Duration = time.Since(start)
+	if s := r.sum.Duration.Seconds(); s > 0 {
+		r.sum.Rate = float64(r.sum.OK+r.sum.Failed) / s
+	}
+	r.progress.Finish(r.sum)
+	if err != nil && ctx.Err() != nil {
+		return r.sum, ctx.Err()
+	}
+	return r.sum, err
+}
+
+type providerRun struct {
+	cfg       ProviderConfig
+	prep      Preparer
+	provider  Provider
+	progress  Progress
+	log       *slog.Logger
+	spoolPath string
+	st        providerState
+
+	rawOut io.Writer
+	out    *bufio.Writer
+	line   bytes.Buffer
+	enc    *json.Encoder
+	done   map[string]bool
+	sum    Summary
+}
+
+func (r *providerRun) defaults() {
+	if r.progress == nil {
+		r.progress = noProgress{}
+	}
+	r.log = r.cfg.Logger
+	if r.log == nil {
+		r.log = slog.New(slog.DiscardHandler)
+	}
+	if r.cfg.PollEvery <= 0 {
+		r.cfg.PollEvery = time.Minute
+	}
+	if r.cfg.MaxItemsPerBatch <= 0 || r.cfg.MaxItemsPerBatch > DefaultMaxItemsPerBatch {
+		r.cfg.MaxItemsPerBatch = DefaultMaxItemsPerBatch
+	}
+	if r.cfg.MaxBatchBytes <= 0 {
+		r.cfg.MaxBatchBytes = DefaultMaxBatchBytes
+	}
+	if r.cfg.Concurrency <= 0 {
+		r.cfg.Concurrency = 4
+	}
+}
+
+func (r *providerRun) run(ctx context.Context, src feed.Source) error {
+	resumed, err := r.loadState()
+	if err != nil {
+		return err
+	}
+	if resumed {
+		r.log.Info("resuming provider batch run", "state", r.cfg.StateFile, "prepared", r.st.Prepared, "batches", len(r.st.Batches))
+	} else {
+		r.st = providerState{Version: 1, Options: r.cfg.Options}
+		if err := r.saveState(); err != nil {
+			return err
+		}
+	}
+	if !r.st.Prepared {
+		size, err := r.prepareAll(ctx, src)
+		if err != nil {
+			return err
+		}
+		r.st.Prepared, r.st.SpoolSize = true, size
+		if err := r.saveState(); err != nil {
+			return err
+		}
+		r.log.Info("provider batch: articles prepared", "spooled_bytes", size)
+	} else {
+		r.log.Info("provider batch: input already prepared, not read again")
+	}
+	if err := r.submitAll(ctx); err != nil {
+		return err
+	}
+	if err := r.pollAll(ctx); err != nil {
+		return err
+	}
+	// Everything is in out: the run is over and a rerun starts afresh.
+	if err := r.flush(); err != nil {
+		return err
+	}
+	for _, p := range []string{r.spoolPath, r.cfg.StateFile} {
+		if err := os.Remove(p); err != nil && !errors.Is(err, os.ErrNotExist) {
+			return fmt.Errorf("remove provider batch state: %w", err)
+		}
+	}
+	return nil
+}
+
+// --- state file ---
+
+func (r *providerRun) loadState() (bool, error) {
+	b, err := os.ReadFile(r.cfg.StateFile)
+	if errors.Is(err, os.ErrNotExist) {
+		return false, nil
+	}
+	if err != nil {
+		return false, fmt.Errorf("read provider batch state: %w", err)
+	}
+	if err := json.Unmarshal(b, &r.st); err != nil {
+		return false, sangbad.WrapError(sangbad.Invalid, err, fmt.Sprintf("the provider batch state file %s is damaged", r.cfg.StateFile))
+	}
+	if r.st.Version != 1 {
+		return false, sangbad.Errorf(sangbad.Invalid, "the provider batch state file %s has unknown version %d", r.cfg.StateFile, r.st.Version)
+	}
+	return true, nil
+}
+
+// saveState replaces the state file atomically (write, sync, rename).
+func (r *providerRun) saveState() error {
+	b, err := json.MarshalIndent(r.st, "", "  ")
+	if err != nil {
+		return fmt.Errorf("encode provider batch state: %w", err)
+	}
+	if err := writeFileAtomic(r.cfg.StateFile, b); err != nil {
+		return fmt.Errorf("save provider batch state: %w", err)
+	}
+	return nil
+}
+
+func writeFileAtomic(path string, data []byte) error {
+	tmp, err := os.CreateTemp(filepath.Dir(path), filepath.Base(path)+".tmp*")
+	if err != nil {
+		return err
+	}
+	_, err = tmp.Write(data)
+	if err == nil {
+		err = tmp.Sync()
+	}
+	if cerr := tmp.Close(); err == nil {
+		err = cerr
+	}
+	if err == nil {
+		err = os.Rename(tmp.Name(), path)
+	}
+	if err != nil {
+		os.Remove(tmp.Name())
+		return err
+	}
+	if d, err := os.Open(filepath.Dir(path)); err == nil {
+		d.Sync()
+		d.Close()
+	}
+	return nil
+}
+
+// --- output ---
+
+// emit writes one result line and reports it.
+func (r *providerRun) emit(res Result, err error) error {
+	r.sum.Total++
+	r.line.Reset()
+	if eerr := r.enc.Encode(res); eerr != nil {
+		err = eerr
+		res = errorResult(res.ID, sangbad.WrapError(sangbad.Internal, eerr, "cannot encode the result"))
+		r.line.Reset()
+		r.enc.Encode(res)
+	}
+	if _, werr := r.out.Write(r.line.Bytes()); werr != nil {
+		return fmt.Errorf("write results: %w", werr)
+	}
+	r.done[res.ID] = true
+	if err != nil {
+		r.sum.Failed++
+		r.log.Debug("item failed", "id", res.ID, "err", err)
+		r.progress.Item(Event{ID: res.ID, Status: StatusFailed, Err: err})
+	} else {
+		r.sum.OK++
+		r.progress.Item(Event{ID: res.ID, Status: StatusOK})
+	}
+	return nil
+}
+
+func (r *providerRun) skip(id string) {
+	r.sum.Total++
+	r.sum.Skipped++
+	r.progress.Item(Event{ID: id, Status: StatusSkipped})
+}
+
+// flush writes buffered results through and syncs a file output, so that
+// what the state file marks finished is on disk.
+func (r *providerRun) flush() error {
+	if err := r.out.Flush(); err != nil {
+		return fmt.Errorf("write results: %w", err)
+	}
+	if s, ok := r.rawOut.(interface{ Sync() error }); ok {
+		if err := s.Sync(); err != nil {
+			return fmt.Errorf("sync results: %w", err)
+		}
+	}
+	return nil
+}
+
+// --- phase 1: prepare ---
+
+type prepJob struct {
+	article sangbad.Article
+	skip    bool
+	readErr error
+	// filled by a worker
+	an   *sangbad.Analysis
+	reqs map[string]sangbad.CompletionRequest
+	err  error
+}
+
+// prepareAll prepares every article not yet in out or the spool, and
+// returns the spool's size.
+func (r *providerRun) prepareAll(ctx context.Context, src feed.Source) (int64, error) {
+	spool, size, spooled, err := openSpool(r.spoolPath)
+	if err != nil {
+		return 0, err
+	}
+	defer spool.Close()
+	if len(spooled) > 0 {
+		r.log.Info("provider batch: resuming preparation", "spooled", len(spooled))
+	}
+	conc := r.cfg.Concurrency
+	jobs := make(chan *prepJob, conc)
+	results := make(chan *prepJob, conc)
+	readErr := make(chan error, 1)
+	go func() {
+		defer close(jobs)
+		seen := map[string]bool{}
+		for {
+			it, err := src.Next(ctx)
+			if errors.Is(err, io.EOF) {
+				readErr <- nil
+				return
+			}
+			if err != nil {
+				readErr <- err
+				return
+			}
+			j := &prepJob{article: it.Article, readErr: it.Err}
+			if j.readErr == nil {
+				j.article = EnsureID(j.article)
+			} else if j.article.ID == "" {
+				j.article.ID = it.Pos
+			}
+			id := j.article.ID
+			// Done, spooled by an earlier run, or a repeated id: the
+			// provider needs unique ids and out holds one result an id.
+			j.skip = r.done[id] || spooled[id] || seen[id]
+			seen[id] = true
+			select {
+			case jobs <- j:
+			case <-ctx.Done():
+				readErr <- ctx.Err()
+				return
+			}
+		}
+	}()
+	finished := make(chan struct{})
+	for range conc {
+		go func() {
+			defer func() { finished <- struct{}{} }()
+			for j := range jobs {
+				switch {
+				case j.skip:
+				case j.readErr != nil:
+					j.err = j.readErr
+				default:
+					j.an, j.reqs, j.err = prepare(ctx, r.prep, j.article, r.st.Options)
+				}
+				results <- j
+			}
+		}()
+	}
+	go func() {
+		for range conc {
+			<-finished
+		}
+		close(results)
+	}()
+
+	sw := bufio.NewWriterSize(spool, 256<<10)
+	var werr error
+	var rec bytes.Buffer
+	renc := json.NewEncoder(&rec)
+	renc.SetEscapeHTML(false)
+	for j := range results {
+		if werr != nil {
+			continue // drain
+		}
+		id := j.article.ID
+		switch {
+		case j.skip:
+			r.skip(id)
+		case j.err != nil:
+			if ctx.Err() != nil && (errors.Is(j.err, context.Canceled) || errors.Is(j.err, context.DeadlineExceeded) || sangbad.ErrorKind(j.err) == sangbad.Canceled) {
+				continue // canceled by us: a rerun retries it
+			}
+			werr = r.emit(errorResult(id, j.err), j.err)
+		case len(j.reqs) == 0:
+			werr = r.emit(Result{ID: id, Analysis: j.an}, nil)
+		default:
+			rec.Reset()
+			if err := renc.Encode(spoolRecord{ID: id, Article: j.article, Analysis: j.an, Requests: j.reqs}); err != nil {
+				werr = r.emit(errorResult(id, sangbad.WrapError(sangbad.Internal, err, "cannot encode the prepared article")), err)
+				continue
+			}
+			if _, err := sw.Write(rec.Bytes()); err != nil {
+				werr = fmt.Errorf("write spool: %w", err)
+				continue
+			}
+			size += int64(rec.Len())
+		}
+	}
+	if err := sw.Flush(); err != nil && werr == nil {
+		werr = fmt.Errorf("write spool: %w", err)
+	}
+	if err := spool.Sync(); err != nil && werr == nil {
+		werr = fmt.Errorf("sync spool: %w", err)
+	}
+	rerr := <-readErr
+	switch {
+	case werr != nil:
+		return 0, werr
+	case ctx.Err() != nil:
+		return 0, ctx.Err()
+	case rerr != nil:
+		return 0, fmt.Errorf("read input: %w", rerr)
+	}
+	return size, nil
+}
+
+// prepare calls PrepareBatch and turns a panic into an Internal error.
+func prepare(ctx context.Context, p Preparer, a sangbad.Article, o sangbad.Options) (an *sangbad.Analysis, reqs map[string]sangbad.CompletionRequest, err error) {
+	defer func() {
+		if v := recover(); v != nil {
+			err = &sangbad.Error{Kind: sangbad.Internal, Message: "internal error", Err: fmt.Errorf("prepare panic: %v\n%s", v, debug.Stack())}
+		}
+	}()
+	an, reqs, err = p.PrepareBatch(ctx, a, o)
+	if err == nil && an == nil {
+		err = sangbad.Errorf(sangbad.Internal, "prepare returned no result")
+	}
+	return an, reqs, err
+}
+
+// openSpool opens the spool for appending after its last complete record
+// (a record torn by a crash is cut off) and returns its size and the ids
+// it holds.
+func openSpool(path string) (*os.File, int64, map[string]bool, error) {
+	f, err := os.OpenFile(path, os.O_RDWR|os.O_CREATE, 0o644)
+	if err != nil {
+		return nil, 0, nil, fmt.Errorf("open spool: %w", err)
+	}
+	ids := map[string]bool{}
+	var good int64
+	err = scanSpool(f, 0, -1, func(off, end int64, head []byte) error {
+		var h struct {
+			ID string `json:"id"`
+		}
+		if json.Unmarshal(head, &h) == nil && h.ID != "" {
+			ids[h.ID] = true
+			good = end
+		}
+		return nil
+	})
+	if err == nil {
+		err = f.Truncate(good)
+	}
+	if err == nil {
+		_, err = f.Seek(good, io.SeekStart)
+	}
+	if err != nil {
+		f.Close()
+		return nil, 0, nil, fmt.Errorf("resume spool %s: %w", path, err)
+	}
+	return f, good, ids, nil
+}
+
+// scanSpool calls fn for every complete line of f in [from, to) (to < 0:
+// to the end) with its offsets. A last line without a newline is not
+// complete.
+func scanSpool(f *os.File, from, to int64, fn func(off, end int64, line []byte) error) error {
+	var rd io.Reader = io.NewSectionReader(f, from, 1<<62)
+	if to >= 0 {
+		rd = io.NewSectionReader(f, from, to-from)
+	}
+	br := bufio.NewReaderSize(rd, 256<<10)
+	off := from
+	for {
+		line, err := br.ReadBytes('\n')
+		if len(line) > 0 && line[len(line)-1] == '\n' {
+			end := off + int64(len(line))
+			if ferr := fn(off, end, line); ferr != nil {
+				return ferr
+			}
+			off = end
+		}
+		if errors.Is(err, io.EOF) {
+			return nil
+		}
+		if err != nil {
+			return fmt.Errorf("read spool: %w", err)
+		}
+	}
+}
+
+// --- phase 2: submit ---
+
+func (r *providerRun) submitAll(ctx context.Context) error {
+	var from int64
+	if n := len(r.st.Batches); n > 0 {
+		from = r.st.Batches[n-1].To
+	}
+	if from >= r.st.SpoolSize {
+		return nil
+	}
+	spool, err := os.Open(r.spoolPath)
+	if err != nil {
+		return fmt.Errorf("open spool: %w", err)
+	}
+	defer spool.Close()
+	for from < r.st.SpoolSize {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		var (
+			ids      []string
+			reqs     []sangbad.CompletionRequest
+			articles int
+			est      int64 // estimated input file size
+			to       = from
+		)
+		errFull := errors.New("full")
+		err := scanSpool(spool, from, r.st.SpoolSize, func(off, end int64, line []byte) error {
+			var rec spoolRecord
+			if err := json.Unmarshal(line, &rec); err != nil {
+				return sangbad.WrapError(sangbad.Internal, err, "the provider batch spool is damaged")
+			}
+			langs := make([]string, 0, len(rec.Requests))
+			var size int64
+			for lang, q := range rec.Requests {
+				langs = append(langs, lang)
+				size += int64(len(q.System)+len(q.User)+len(q.Schema)) + 512
+			}
+			if articles > 0 && (len(ids)+len(langs) > r.cfg.MaxItemsPerBatch || est+size > r.cfg.MaxBatchBytes) {
+				return errFull
+			}
+			slices.Sort(langs)
+			for _, lang := range langs {
+				ids = append(ids, customID(rec.ID, lang))
+				reqs = append(reqs, rec.Requests[lang])
+			}
+			est += size
+			articles++
+			to = end
+			return nil
+		})
+		if err != nil && !errors.Is(err, errFull) {
+			return err
+		}
+		if articles == 0 {
+			return sangbad.Errorf(sangbad.Internal, "the provider batch spool has no complete record at offset %d", from)
+		}
+		md := map[string]string{"sangbad_spool_range": fmt.Sprintf("%d-%d", from, to)}
+		for k, v := range r.cfg.Metadata {
+			md[k] = v
+		}
+		id, err := r.provider.SubmitGenerateBatch(ctx, ids, reqs, md)
+		if err != nil {
+			return fmt.Errorf("submit provider batch: %w", err)
+		}
+		// Recorded before anything else can fail: a restart polls this
+		// batch and never submits its articles again.
+		r.st.Batches = append(r.st.Batches, stateBatch{ID: id, From: from, To: to, Articles: articles, Requests: len(ids), Status: "submitted", Submitted: time.Now().UTC()})
+		if err := r.saveState(); err != nil {
+			return err
+		}
+		r.log.Info("provider batch submitted", "batch", id, "articles", articles, "requests", len(ids), "estimated_bytes", est)
+		from = to
+	}
+	return nil
+}
+
+// --- phase 3: poll and finish ---
+
+func (r *providerRun) pollAll(ctx context.Context) error {
+	for {
+		pending := 0
+		for i := range r.st.Batches {
+			b := &r.st.Batches[i]
+			if b.Finished {
+				continue
+			}
+			status, done, err := r.provider.GenerateBatchStatus(ctx, b.ID)
+			if err != nil {
+				if ctx.Err() != nil {
+					return ctx.Err()
+				}
+				switch sangbad.ErrorKind(err) {
+				case sangbad.NotFound:
+					status, done = "missing", true
+				case sangbad.Unavailable, sangbad.RateLimited, sangbad.Timeout:
+					r.log.Warn("provider batch poll failed; retrying", "batch", b.ID, "err", err)
+					pending++
+					continue
+				default:
+					return fmt.Errorf("poll provider batch %s: %w", b.ID, err)
+				}
+			}
+			if status != b.Status {
+				r.log.Info("provider batch status", "batch", b.ID, "status", status)
+				b.Status = status
+				if err := r.saveState(); err != nil {
+					return err
+				}
+			}
+			if !done {
+				pending++
+				continue
+			}
+			retry, err := r.finish(ctx, b)
+			if err != nil {
+				return err
+			}
+			if retry {
+				pending++
+				continue
+			}
+			b.Finished = true
+			if err := r.saveState(); err != nil {
+				return err
+			}
+		}
+		if pending == 0 {
+			return nil
+		}
+		t := time.NewTimer(r.cfg.PollEvery)
+		select {
+		case <-ctx.Done():
+			t.Stop()
+			return ctx.Err()
+		case <-t.C:
+		}
+	}
+}
+
+type answer struct {
+	c   sangbad.Completion
+	err error
+}
+
+// finish downloads the answers of a finished provider batch, completes
+// its articles and writes them to out. retry is set when the download
+// failed for a passing reason (tried again at the next poll).
+func (r *providerRun) finish(ctx context.Context, b *stateBatch) (retry bool, err error) {
+	spool, err := os.Open(r.spoolPath)
+	if err != nil {
+		return false, fmt.Errorf("open spool: %w", err)
+	}
+	defer spool.Close()
+	// The schemas the answers must match, by custom id (summaries share
+	// one schema; keep each distinct one once).
+	var schemas []json.RawMessage
+	schemaOf := map[string]int{}
+	err = scanSpool(spool, b.From, b.To, func(_, _ int64, line []byte) error {
+		var rec spoolRecord
+		if err := json.Unmarshal(line, &rec); err != nil {
+			return sangbad.WrapError(sangbad.Internal, err, "the provider batch spool is damaged")
+		}
+		for lang, q := range rec.Requests {
+			k := slices.IndexFunc(schemas, func(s json.RawMessage) bool { return bytes.Equal(s, q.Schema) })
+			if k < 0 {
+				k = len(schemas)
+				schemas = append(schemas, q.Schema)
+			}
+			schemaOf[customID(rec.ID, lang)] = k
+		}
+		return nil
+	})
+	if err != nil {
+		return false, err
+	}
+	answers := make(map[string]answer, len(schemaOf))
+	if b.Status == "completed" || b.Status == "expired" || b.Status == "cancelled" || b.Status == "failed" {
+		err = r.provider.GenerateBatchResults(ctx, b.ID, func(id string) json.RawMessage {
+			if k, ok := schemaOf[id]; ok {
+				return schemas[k]
+			}
+			return nil
+		}, func(id string, c sangbad.Completion, err error) {
+			answers[id] = answer{c, err}
+		})
+		if err != nil {
+			if ctx.Err() != nil {
+				return false, ctx.Err()
+			}
+			switch sangbad.ErrorKind(err) {
+			case sangbad.Unavailable, sangbad.RateLimited, sangbad.Timeout:
+				r.log.Warn("provider batch download failed; retrying", "batch", b.ID, "err", err)
+				return true, nil
+			}
+			return false, fmt.Errorf("provider batch %s results: %w", b.ID, err)
+		}
+	}
+	var missing error
+	if b.Status == "completed" {
+		missing = &sangbad.Error{Kind: sangbad.BadOutput, Code: "llm_batch_item_missing", Message: fmt.Sprintf("the provider batch %s has no answer for this summary", b.ID)}
+	} else {
+		missing = &sangbad.Error{Kind: sangbad.Unavailable, Code: "llm_batch_" + b.Status, Message: fmt.Sprintf("the provider batch %s ended %s without an answer for this summary", b.ID, b.Status)}
+	}
+	r.log.Info("provider batch finished", "batch", b.ID, "status", b.Status, "answers", len(answers), "requests", b.Requests)
+	err = scanSpool(spool, b.From, b.To, func(_, _ int64, line []byte) error {
+		var rec spoolRecord
+		if err := json.Unmarshal(line, &rec); err != nil {
+			return sangbad.WrapError(sangbad.Internal, err, "the provider batch spool is damaged")
+		}
+		if r.done[rec.ID] {
+			r.skip(rec.ID) // written before a restart
+			return nil
+		}
+		ferr := finishOne(ctx, r.prep, rec, r.st.Options, func(lang string) (sangbad.Completion, error) {
+			a, ok := answers[customID(rec.ID, lang)]
+			if !ok {
+				return sangbad.Completion{}, missing
+			}
+			return a.c, a.err
+		})
+		if ferr != nil {
+			if ctx.Err() != nil {
+				return ctx.Err()
+			}
+			return r.emit(errorResult(rec.ID, ferr), ferr)
+		}
+		return r.emit(Result{ID: rec.ID, Analysis: rec.Analysis}, nil)
+	})
+	if err != nil {
+		return false, err
+	}
+	// The results are on disk before the state file says so.
+	return false, r.flush()
+}
+
+// finishOne calls FinishBatch and turns a panic into an Internal error.
+func finishOne(ctx context.Context, p Preparer, rec spoolRecord, o sangbad.Options, answer func(string) (sangbad.Completion, error)) (err error) {
+	defer func() {
+		if v := recover(); v != nil {
+			err = &sangbad.Error{Kind: sangbad.Internal, Message: "internal error", Err: fmt.Errorf("finish panic: %v\n%s", v, debug.Stack())}
+		}
+	}()
+	if rec.Analysis == nil {
+		return sangbad.Errorf(sangbad.Internal, "the spooled article %s has no analysis", rec.ID)
+	}
+	return p.FinishBatch(ctx, rec.Article, o, rec.Analysis, answer)
+}
