@@ -108,6 +108,14 @@ var strictUnits = map[string]bool{
 	"দিন": true, "সপ্তাহ": true, "মাস": true, "বছর": true, "ঘণ্টা": true, "ঘন্টা": true, "মিনিট": true, "জন": true,
 }
 
+// enTimeZones after a bare number make it a clock time ("8 ET", "at 10
+// GMT"); matched case-sensitively on the token text.
+var enTimeZones = map[string]bool{
+	"ET": true, "EST": true, "EDT": true, "CT": true, "CST": true, "CDT": true, "MT": true, "MST": true, "MDT": true,
+	"PT": true, "PST": true, "PDT": true, "GMT": true, "UTC": true, "BST": true, "CET": true, "CEST": true, "IST": true,
+	"WIB": true, "JST": true, "AEST": true, "AEDT": true, "HKT": true, "SGT": true, "BDT": false, "local": false,
+}
+
 var bnTimeOfDay = map[string]bool{
 	"সকাল": true, "দুপুর": true, "বিকাল": true, "বিকেল": true, "সন্ধ্যা": true, "রাত": true, "ভোর": true, "বেলা": true, "রাত্রি": true,
 }
@@ -302,7 +310,10 @@ func (a *amountScanner) excluded(i int, ne numExpr) bool {
 		p := toks[i-1].key
 		_, isCur := currencyAbbr[p]
 		_, isNum := enNumberWords[p]
-		if !isCur && !isNum && !isoCodes[toks[i-1].text] && !enApprox[p] && enQualifier1[p] == "" && !isSentenceStart(toks, i-1) {
+		// ... unless a unit noun follows: "took Tokopedia 10 years",
+		// "gave Acme 15 people"
+		unitNext := i+1 < len(toks) && toks[i+1].kind == ntWord && strictUnits[toks[i+1].key]
+		if !isCur && !isNum && !isoCodes[toks[i-1].text] && !enApprox[p] && enQualifier1[p] == "" && !isSentenceStart(toks, i-1) && !unitNext {
 			return true
 		}
 	}
@@ -332,6 +343,9 @@ func (a *amountScanner) excluded(i int, ne numExpr) bool {
 		}
 		if (n.key == "a" || n.key == "p") && i+2 < len(toks) && toks[i+2].key == "." {
 			return true // 5 p.m.
+		}
+		if enTimeZones[n.text] && !n.attached() {
+			return true // 8 ET, at 10 GMT
 		}
 		if n.key == "am" || n.key == "pm" || n.key == "এএম" || n.key == "পিএম" || n.key == "o'clock" || strings.HasPrefix(n.key, "বাজ") {
 			return true

@@ -56,6 +56,11 @@ func TestExtractAmounts(t *testing.T) {
 			[]amt{{Text: "three to four months", Kind: "quantity", Value: 3, ValueMax: 4, Unit: "months"}}},
 		{"money range distributes scale", "Analysts see revenue of $5-6 billion next year.",
 			[]amt{{Text: "$5-6 billion", Kind: "money", Value: 5e9, ValueMax: 6e9, Currency: "USD"}}},
+		{"unit after a name is a quantity", "It took Tokopedia 10 years to build the platform.",
+			[]amt{{Text: "10 years", Kind: "quantity", Value: 10, Unit: "years"}}},
+		{"model number stays out", "The airline grounded its Boeing 737 jets.", []amt{}},
+		{"time zone clock", "The game starts at 8 ET on Sunday, and polls close at 10 GMT.", []amt{}},
+		{"bn clock classifier", "১০টায় সভা শুরু হয়, রাত ৮টার দিকে আগুন লাগে।", []amt{}},
 		{"lakh crore", "The government placed a budget of Tk 7.5 lakh crore in parliament.",
 			[]amt{{Text: "Tk 7.5 lakh crore", Kind: "money", Value: 7.5e12, Currency: "BDT"}}},
 		{"indian grouping", "The state will invest Rs 1,63,900 crore over five years.",
@@ -197,6 +202,7 @@ func TestNumbersTrapsAndDates(t *testing.T) {
 			{Span: sangbad.Span{Text: "২০২৩", Start: 12, End: 16}, Value: 2023, Year: true, Date: true},
 		}},
 		{"bare digits count", "The toll rose to 19.", []Number{{Span: sangbad.Span{Text: "19", Start: 17, End: 19}, Value: 19}}},
+		{"clock times are no numbers", "Trading opens at 9 ET.", nil},
 		{"range", "৩-৪ মাস", []Number{{Span: sangbad.Span{Text: "৩-৪", Start: 0, End: 3}, Value: 3, ValueMax: 4, Unit: "মাস"}}},
 	}
 	for _, tt := range tests {
