@@ -121,6 +121,11 @@ func post(ctx context.Context, c *http.Client, url string, body []byte) answer {
 		return answer{err: err}
 	}
 	req.Header.Set("Content-Type", "application/json")
+	return do(c, req)
+}
+
+// do sends req and reads the whole answer.
+func do(c *http.Client, req *http.Request) answer {
 	resp, err := c.Do(req)
 	if err != nil {
 		return answer{err: err}
