@@ -209,9 +209,14 @@ func (x *actorExtractor) latinRun(i int, bn bool) int {
 		}
 		j++
 		// "Mr. Smith", "J. K. Rowling": a dot after a title or an initial
-		if j+1 < len(x.toks) && x.toks[j].text == "." && !x.toks[j].space && (titleAbbrevs[t.text] || utf8.RuneCountInString(t.text) == 1) &&
+		if j+1 < len(x.toks) && x.toks[j].text == "." && !x.toks[j].space && (titleAbbrevs[stripEx(t.text)] || utf8.RuneCountInString(t.text) == 1) &&
 			x.toks[j+1].kind == tkLatin && isUpperStart(x.toks[j+1].text) {
 			j++
+			if stripEx(t.text) != t.text {
+				// "Ex-Sen. John Doe": the splitter may end a sentence at
+				// the dot of an unknown abbreviation
+				continue
+			}
 		}
 		if !bn && j < len(x.toks) && x.toks[j].sentStart {
 			break
@@ -235,10 +240,28 @@ func (x *actorExtractor) latinCand(i, j int, bn bool) {
 	}
 	role := ""
 	if !bn {
+		// a contraction ("I'll", "I've", "don't") ends the name before it
+		for k, ti := range idx {
+			if isContraction(x.toks[ti].text) {
+				idx = idx[:k]
+				break
+			}
+		}
+		// drop trailing stop words: weekdays and months glued to a name
+		// ("Blue Cave Saturday")
+		for len(idx) > 1 && w.enStop[strings.ToLower(x.toks[idx[len(idx)-1]].text)] {
+			idx = idx[:len(idx)-1]
+		}
+		if len(idx) > 0 {
+			j = idx[len(idx)-1] + 1
+		}
 		// drop leading stop words and a sentence-initial common word
 		for len(idx) > 0 {
 			t := x.toks[idx[0]]
 			low := strings.ToLower(t.text)
+			if low == "new" && len(idx) > 1 {
+				break // "New Hampshire", "New York"
+			}
 			if w.enStop[low] && !w.enTitle[low] {
 				idx = idx[1:]
 				continue
@@ -264,7 +287,7 @@ func (x *actorExtractor) latinCand(i, j int, bn bool) {
 		// titles and roles before the name: "Interior Minister Noureddine Zerhouni"
 		last := -1
 		for k, ti := range idx[:len(idx)-1] {
-			low := strings.ToLower(strings.TrimSuffix(x.toks[ti].text, "."))
+			low := strings.ToLower(stripEx(strings.TrimSuffix(x.toks[ti].text, ".")))
 			if w.enTitle[low] || (w.enRole[low] && k+1 < len(idx)-1 && w.enTitle[strings.ToLower(x.toks[idx[k+1]].text)]) {
 				last = k
 			} else if last >= 0 {
@@ -283,7 +306,7 @@ func (x *actorExtractor) latinCand(i, j int, bn bool) {
 				}
 			}
 			// a title alone (Mr, Dr) is not a role
-			if len(roleToks) == 1 && titleAbbrevs[strings.TrimSuffix(x.toks[roleToks[0]].text, ".")] {
+			if len(roleToks) == 1 && titleAbbrevs[strings.TrimSuffix(x.toks[roleToks[0]].text, ".")] && stripEx(x.toks[roleToks[0]].text) == x.toks[roleToks[0]].text {
 				role = ""
 			}
 			c := x.latinMention(idx, sangbad.ActorPerson, true)
@@ -315,6 +338,10 @@ func (x *actorExtractor) latinCand(i, j int, bn bool) {
 			x.add(x.latinMention(idx, sangbad.ActorPlace, true))
 			return
 		}
+	}
+	if !bn && x.datelinePlace(idx[0], j) {
+		x.add(x.latinMention(idx, sangbad.ActorPlace, true))
+		return
 	}
 	// organisation
 	if w.enOrgSuffix[lowLast] && len(idx) > 1 || (w.enOrgPrefix[lowFirst] && len(idx) > 1) || (isAllCaps(stemName) && len(idx) == 1 && utf8.RuneCountInString(stemName) <= 6) {
@@ -355,6 +382,16 @@ func (x *actorExtractor) latinCand(i, j int, bn bool) {
 	if c.typ == "" && len(idx) >= 2 && x.saidAfter(j) {
 		c.typ, c.strong = sangbad.ActorPerson, true
 	}
+	if c.typ == "" && len(idx) == 1 && x.saidAfter(j) {
+		// "Okonkwo said he ...", "Okonkwo told reporters": a person;
+		// "Acme said it ...": an organisation
+		switch x.pronounAfter(j) {
+		case "person":
+			c.typ = sangbad.ActorPerson
+		case "thing":
+			c.typ = sangbad.ActorOrganization
+		}
+	}
 	if c.typ == "" && len(idx) == 1 {
 		low := strings.ToLower(stemName)
 		// a demonym or adjective ("Somali government", "Islamic") is no actor
@@ -391,12 +428,131 @@ func (x *actorExtractor) latinCand(i, j int, bn bool) {
 		}
 	}
 	if c.typ == "" && len(idx) >= 2 {
+		if t := multiWordHeadType(strings.ToLower(x.toks[idx[0]].text), lowLast, len(idx)); t != "" {
+			c.typ = t
+			x.add(c)
+			return
+		}
+	}
+	if c.typ == "" && len(idx) >= 2 {
 		c.typ = sangbad.ActorPerson
 		if nameParticles[x.toks[idx[0]].text] || brandTail[strings.ToLower(x.toks[idx[len(idx)-1]].text)] {
 			c.typ = sangbad.ActorOrganization // "al Qaeda", "TikTok Shop"
 		}
 	}
 	x.add(c)
+}
+
+// stripEx removes an "Ex-" prefix from a title ("Ex-Sen" -> "Sen").
+func stripEx(s string) string {
+	if len(s) > 3 && (strings.HasPrefix(s, "Ex-") || strings.HasPrefix(s, "ex-")) {
+		return s[3:]
+	}
+	return s
+}
+
+// isContraction reports "I'll", "I've", "don't", "we're": no name.
+func isContraction(s string) bool {
+	s = strings.ReplaceAll(s, "’", "'")
+	a := strings.LastIndexByte(s, '\'')
+	if a <= 0 {
+		return false
+	}
+	switch strings.ToLower(s[a+1:]) {
+	case "ll", "ve", "m", "re", "d", "t":
+		return true
+	}
+	return false
+}
+
+// enPlaceFirst are first words of place names ("North Carolina", "Camp
+// Cropper", "Lake Victoria"); enPlaceLast are their head words ("Ocean
+// Isle Beach"); enEventLast are heads of events, competitions and shows
+// ("World Cup", "Chinese Grand Prix"), typed as organisations.
+var (
+	enPlaceFirst = map[string]bool{"north": true, "south": true, "east": true, "west": true, "northern": true, "southern": true,
+		"eastern": true, "western": true, "new": true, "upper": true, "lower": true, "central": true, "camp": true, "lake": true,
+		"mount": true, "fort": true, "port": true, "cape": true, "gulf": true, "isle": true, "san": true, "santa": true, "saint": true}
+	enPlaceLast = map[string]bool{"beach": true, "park": true, "island": true, "isle": true, "islands": true, "county": true,
+		"valley": true, "river": true, "lake": true, "bay": true, "street": true, "avenue": true, "road": true, "highway": true,
+		"square": true, "mountain": true, "mountains": true, "hills": true, "hill": true, "coast": true, "peninsula": true,
+		"province": true, "district": true, "region": true, "airport": true, "station": true, "bridge": true, "harbor": true,
+		"harbour": true, "prison": true, "desert": true, "sea": true, "ocean": true, "gulf": true, "strait": true, "canal": true,
+		"forest": true, "village": true, "town": true, "city": true, "stadium": true, "arena": true, "plaza": true,
+		"heights": true, "falls": true, "springs": true, "canyon": true, "creek": true, "cave": true, "caves": true, "state": false, "states": true}
+	enEventLast = map[string]bool{"cup": true, "prix": true, "open": true, "masters": true, "championship": true,
+		"championships": true, "tour": true, "games": true, "olympics": true, "show": true, "channel": true, "radio": true,
+		"report": true, "festival": true, "awards": true, "series": true, "conference": true, "summit": true, "review": true,
+		"program": true, "programme": true, "project": true, "initiative": true, "accord": true, "treaty": true, "act": true,
+		"prize": true, "marathon": true, "olympiad": true, "expo": true, "trophy": true, "derby": true, "classic": true}
+)
+
+// multiWordHeadType types a multi-word name without person cues by its
+// first and last words: place or organisation, "" for no opinion.
+func multiWordHeadType(lowFirst, lowLast string, n int) string {
+	switch {
+	case enEventLast[lowLast]:
+		return sangbad.ActorOrganization
+	case enPlaceLast[lowLast]:
+		return sangbad.ActorPlace
+	case enPlaceFirst[lowFirst] && n <= 3:
+		return sangbad.ActorPlace
+	}
+	return ""
+}
+
+// pronounAfter looks at the words after a reporting verb that follows a
+// name (token j on): "told" or he/she/his/her say "person", it/its say
+// "thing", else "".
+func (x *actorExtractor) pronounAfter(j int) string {
+	for k := j; k < len(x.toks) && k < j+10; k++ {
+		t := x.toks[k]
+		if k > j && t.sentStart {
+			break
+		}
+		if t.kind != tkLatin {
+			continue
+		}
+		switch strings.ToLower(t.text) {
+		case "told":
+			if k <= j+1 {
+				return "person"
+			}
+		case "he", "she", "his", "her", "him":
+			return "person"
+		case "it", "its":
+			return "thing"
+		}
+	}
+	return ""
+}
+
+// datelinePlace reports the place names of a dateline at the start of a
+// line: "DALLAS, Texas (CNN) --", "LONDON, England (Reuters) --": a
+// capitalised run first on its line followed by a comma, or after such a
+// comma and followed by "(" or a dash.
+func (x *actorExtractor) datelinePlace(i, j int) bool {
+	lineStart := func(k int) bool { return k == 0 || x.toks[k].newline }
+	next := func(k int) string {
+		if k < len(x.toks) {
+			return x.toks[k].text
+		}
+		return ""
+	}
+	if lineStart(i) && next(j) == "," && j+1 < len(x.toks) && x.toks[j+1].kind == tkLatin && isUpperStart(x.toks[j+1].text) {
+		return isAllCaps(x.toks[i].text)
+	}
+	if i >= 2 && x.toks[i-1].text == "," && x.toks[i-2].kind == tkLatin && isAllCaps(x.toks[i-2].text) {
+		k := i - 2
+		for k > 0 && !x.toks[k].newline && x.toks[k-1].kind == tkLatin && isAllCaps(x.toks[k-1].text) {
+			k--
+		}
+		if lineStart(k) {
+			n := next(j)
+			return n == "(" || n == "-" || n == "—" || n == "–"
+		}
+	}
+	return false
 }
 
 func isDemonym(low string) bool {

@@ -1,0 +1,71 @@
+package facts
+
+import (
+	"context"
+	"testing"
+
+	"github.com/sangbad/sangbad"
+)
+
+// TestActorRules checks the boundary, type and false-positive rules for
+// names, each on a news-like sentence: want maps a name to its type,
+// absent lists names that must not come out as actors.
+func TestActorRules(t *testing.T) {
+	const (
+		P = sangbad.ActorPerson
+		O = sangbad.ActorOrganization
+		L = sangbad.ActorPlace
+	)
+	tests := []struct {
+		name   string
+		text   string
+		want   map[string]string
+		absent []string
+	}{
+		{"contractions are no names", `"I'll keep it," he said. "I've never been there, I'm sure," said Tom Hardy.`,
+			map[string]string{"Tom Hardy": P}, []string{"I'll", "I've", "I'm"}},
+		{"weekday glued to a name", "Rescuers reached Blue Cave Saturday after a storm.",
+			map[string]string{"Blue Cave": L}, []string{"Blue Cave Saturday"}},
+		{"new starts a place name", "He campaigned in New Hampshire and met New Mexico Gov. Bill Richardson.",
+			map[string]string{"New Hampshire": L, "Bill Richardson": P}, []string{"Hampshire"}},
+		{"compass place", "Students from North Carolina drove to the coast.",
+			map[string]string{"North Carolina": L}, nil},
+		{"place head words", "The fire broke out at Ocean Isle Beach near Camp Lejeune.",
+			map[string]string{"Ocean Isle Beach": L, "Camp Lejeune": L}, nil},
+		{"event head words", "Italy won the World Cup and Hamilton won the Chinese Grand Prix.",
+			map[string]string{"World Cup": O, "Chinese Grand Prix": O}, nil},
+		{"sentence-initial common words", "Small businesses suffer. Blast damaged the market. Decision is due. Once again, rain fell on Acme Corp.",
+			map[string]string{"Acme Corp": O}, []string{"Small", "Blast", "Decision", "Once"}},
+		{"title is role, not name", "Ex-Sen. John Doe said the vote was rigged.",
+			map[string]string{"John Doe": P}, []string{"Ex-Sen", "Ex-Sen. John Doe"}},
+		{"single word person by pronoun", "Okonkwo said he would not resign. Okonkwo told reporters the vote was fair.",
+			map[string]string{"Okonkwo": P}, nil},
+		{"single word place by preposition", "Floods hit villages in Batna and trucks came from Setif.",
+			map[string]string{"Batna": L, "Setif": L}, nil},
+		{"city, region dateline", "DALLAS, Texas (CNN) -- Crowds gathered downtown.",
+			map[string]string{"Texas": L}, nil},
+	}
+	e := New()
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			r, err := e.Extract(context.Background(), tt.text, Options{Language: "en"})
+			if err != nil {
+				t.Fatal(err)
+			}
+			got := map[string]string{}
+			for _, a := range r.Facts.Actors {
+				got[a.Name] = a.Type
+			}
+			for n, typ := range tt.want {
+				if g, ok := got[n]; !ok || g != typ {
+					t.Errorf("%q: got type %q (present %v), want %q; all: %v", n, g, ok, typ, got)
+				}
+			}
+			for _, n := range tt.absent {
+				if _, ok := got[n]; ok {
+					t.Errorf("%q should be no actor; all: %v", n, got)
+				}
+			}
+		})
+	}
+}
