@@ -26,8 +26,10 @@ type adversarialCase struct {
 	wantStatus  int
 	wantCode    string
 	wantMessage string
-	// wantLanguage, when set, is the detected language of a 200.
-	wantLanguage string
+	// wantLanguage, when set, is the detected language of a 200, and
+	// wantSentences, when set, its number of sentences.
+	wantLanguage  string
+	wantSentences int
 }
 
 // textBody is an analyze request for text (offline, both summaries).
@@ -73,7 +75,7 @@ func adversarialCases(t *testing.T) []adversarialCase {
 		{name: "emoji only", body: textBody(t, string(adversarialFile(t, "emoji.txt"))), wantStatus: 200, wantLanguage: "und"},
 		{name: "single 10,000-character word", body: textBody(t, strings.Repeat("a", 10000)), wantStatus: 200},
 		{name: "single 10,000-character Bengali word", body: textBody(t, strings.Repeat("ক", 10000)), wantStatus: 200},
-		{name: "9,000 sentences", body: textBody(t, sentences), wantStatus: 200, wantLanguage: "en"},
+		{name: "9,000 sentences", body: textBody(t, sentences), wantStatus: 200, wantLanguage: "en", wantSentences: 9000},
 		{name: "one 150,000-character line of digits", body: textBody(t, strings.Repeat("8", 150000)), wantStatus: 200, wantLanguage: "und"},
 		{name: "deeply nested JSON", body: nested(100), wantStatus: 400, wantCode: "json_too_deep", wantMessage: fmt.Sprint(web.DefaultMaxJSONDepth)},
 		{name: "very deeply nested JSON", body: nested(100000), wantStatus: 400, wantCode: "json_too_deep"},
@@ -134,6 +136,12 @@ func TestAdversarialInputs(t *testing.T) {
 			checkAnalysis(t, in.Text, &an)
 			if tc.wantLanguage != "" && an.Language.Code != tc.wantLanguage {
 				t.Errorf("language %q, want %q", an.Language.Code, tc.wantLanguage)
+			}
+			if an.Language.Code == "und" && an.Language.Reason == "" {
+				t.Error("language undetermined without a reason")
+			}
+			if tc.wantSentences > 0 && len(an.Sentences) != tc.wantSentences {
+				t.Errorf("%d sentences, want %d", len(an.Sentences), tc.wantSentences)
 			}
 		})
 	}
