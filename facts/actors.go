@@ -266,7 +266,7 @@ func (x *actorExtractor) latinCand(i, j int, bn bool) {
 				idx = idx[1:]
 				continue
 			}
-			if t.sentStart && len(idx) > 1 && x.lower[low] && !w.enTitle[low] && !w.enOrgPrefix[low] {
+			if x.clauseStart(idx[0]) && len(idx) > 1 && (x.lower[low] || x.g.enLex.has(low) && !x.midCaps[t.text]) && !w.enTitle[low] && !w.enOrgPrefix[low] {
 				idx = idx[1:]
 				continue
 			}
@@ -382,7 +382,7 @@ func (x *actorExtractor) latinCand(i, j int, bn bool) {
 	if c.typ == "" && len(idx) >= 2 && x.saidAfter(j) {
 		c.typ, c.strong = sangbad.ActorPerson, true
 	}
-	if c.typ == "" && len(idx) == 1 && x.saidAfter(j) {
+	if c.typ == "" && len(idx) == 1 && x.saidAfter(j) && !(x.clauseStart(idx[0]) && x.g.enLex.has(strings.ToLower(stemName)) && !x.midCaps[stemName]) {
 		// "Okonkwo said he ...", "Okonkwo told reporters": a person;
 		// "Acme said it ...": an organisation
 		switch x.pronounAfter(j) {
@@ -421,7 +421,11 @@ func (x *actorExtractor) latinCand(i, j int, bn bool) {
 			}
 		}
 		// a lone sentence-initial word needs more evidence
-		if first.sentStart && !hasInnerCap(stemName) && !x.saidAfter(j) && (x.lower[low] || !x.midCaps[stemName]) && c.typ == "" {
+		// a lone clause-initial word needs more evidence: a common word
+		// of the text or of the English lexicon that is not capitalised
+		// elsewhere in the text is no name ("Small", "Once", "Sources")
+		common := x.lower[low] || (!x.midCaps[stemName] && x.g.enLex.has(low))
+		if x.clauseStart(idx[0]) && !hasInnerCap(stemName) && (!x.saidAfter(j) || x.lower[low] || common && strings.HasSuffix(low, "s")) && (common || !x.midCaps[stemName]) && c.typ == "" {
 			if _, poss := possessive(name); !poss {
 				return
 			}
@@ -441,6 +445,20 @@ func (x *actorExtractor) latinCand(i, j int, bn bool) {
 		}
 	}
 	x.add(c)
+}
+
+// clauseStart reports a token whose capital says nothing: the first word
+// of a sentence, also of one the splitter missed (inside quotations), or
+// after an opening quote, a dash or a colon ("(CNN) -- Muddy but unhurt").
+func (x *actorExtractor) clauseStart(i int) bool {
+	if x.toks[i].sentStart || i == 0 || x.toks[i].newline {
+		return true
+	}
+	switch x.toks[i-1].text {
+	case ".", "!", "?", "\"", "“", "‘", "(", "-", "—", "–", ":", ";":
+		return true
+	}
+	return false
 }
 
 // stripEx removes an "Ex-" prefix from a title ("Ex-Sen" -> "Sen").

@@ -36,6 +36,8 @@ func TestActorRules(t *testing.T) {
 			map[string]string{"World Cup": O, "Chinese Grand Prix": O}, nil},
 		{"sentence-initial common words", "Small businesses suffer. Blast damaged the market. Decision is due. Once again, rain fell on Acme Corp.",
 			map[string]string{"Acme Corp": O}, []string{"Small", "Blast", "Decision", "Once"}},
+		{"clause-initial common words", `(CNN) -- Muddy but unhurt, hikers left. "You don't know them. Once you pay, it is gone." Sources told CNN the deal was off.`,
+			map[string]string{"CNN": O}, []string{"Muddy", "Once", "Sources"}},
 		{"title is role, not name", "Ex-Sen. John Doe said the vote was rigged.",
 			map[string]string{"John Doe": P}, []string{"Ex-Sen", "Ex-Sen. John Doe"}},
 		{"single word person by pronoun", "Okonkwo said he would not resign. Okonkwo told reporters the vote was fair.",

@@ -15,7 +15,7 @@ import (
 // hunspell-bn word list. facts/internal/gen regenerates the CLDR and
 // hunspell files (see its doc comment for the command).
 //
-//go:embed data/places_cldr.tsv data/places_extra.tsv data/orgs_extra.tsv data/lexicon_bn.txt.gz
+//go:embed data/places_cldr.tsv data/places_extra.tsv data/orgs_extra.tsv data/lexicon_bn.txt.gz data/lexicon_en.txt.gz
 var dataFS embed.FS
 
 // place is one gazetteer entry.
@@ -35,6 +35,7 @@ type gazetteer struct {
 	maxOrgWords int
 	maxEnWords  int
 	lex         lexicon
+	enLex       lexicon // English common (lower-case only) words
 	w           *wordLists
 }
 
@@ -93,6 +94,13 @@ func parseGazetteer() (*gazetteer, error) {
 	g.lex, err = readLexicon(z)
 	if err != nil {
 		return nil, fmt.Errorf("lexicon: %w", err)
+	}
+	z, err = dataFS.ReadFile("data/lexicon_en.txt.gz")
+	if err != nil {
+		return nil, fmt.Errorf("read english lexicon: %w", err)
+	}
+	if g.enLex, err = readLexicon(z); err != nil {
+		return nil, fmt.Errorf("english lexicon: %w", err)
 	}
 	return g, nil
 }

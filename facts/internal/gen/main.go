@@ -10,7 +10,13 @@
 //	  npm pack cldr-localenames-full@48.2.0 cldr-dates-full@48.2.0 cldr-transforms@48.2.0 && \
 //	  for f in *.tgz; do d=${f%-48.2.0.tgz}; mkdir -p $d && tar xzf $f -C $d; done && cd - && \
 //	  apt-get install -y hunspell-bn && \
-//	  go run ./facts/internal/gen -cldr /tmp/cldr -dic /usr/share/hunspell/bn_BD.dic -out facts && gofmt -w facts/translit_cldr.go
+//	  apt-get install -y wamerican && \
+//	  go run ./facts/internal/gen -cldr /tmp/cldr -dic /usr/share/hunspell/bn_BD.dic -endict /usr/share/dict/american-english -out facts && gofmt -w facts/translit_cldr.go
+//
+// The English common-word list (data/lexicon_en.txt.gz) keeps the
+// lower-case ASCII words of Debian's wamerican list that have no
+// capitalised entry there ("once", "sources", but not "brown": "Brown" is
+// listed as a name); it tells sentence-initial common words from names.
 package main
 
 import (
@@ -33,15 +39,23 @@ import (
 func main() {
 	cldr := flag.String("cldr", "/tmp/cldr", "folder with the unpacked cldr-localenames-full, cldr-dates-full and cldr-transforms packages")
 	dic := flag.String("dic", "/usr/share/hunspell/bn_BD.dic", "hunspell-bn word list")
+	endict := flag.String("endict", "/usr/share/dict/american-english", "Debian wamerican word list")
 	out := flag.String("out", "facts", "the facts package folder (tables go to its data/ folder and translit_cldr.go)")
 	flag.Parse()
-	if err := run(*cldr, *dic, *out); err != nil {
+	if err := run(*cldr, *dic, *endict, *out); err != nil {
 		fmt.Fprintln(os.Stderr, "gen:", err)
 		os.Exit(1)
 	}
 }
 
-func run(cldr, dic, out string) error {
+func run(cldr, dic, endict, out string) error {
+	en, err := enLexicon(endict)
+	if err != nil {
+		return fmt.Errorf("english lexicon: %w", err)
+	}
+	if err := os.WriteFile(filepath.Join(out, "data", "lexicon_en.txt.gz"), en, 0o644); err != nil {
+		return err
+	}
 	places, err := placeTable(cldr)
 	if err != nil {
 		return fmt.Errorf("places: %w", err)
@@ -313,4 +327,48 @@ func lexicon(dic string) ([]byte, error) {
 		return nil, err
 	}
 	return buf.Bytes(), nil
+}
+
+// enLexicon returns the lower-case ASCII words of a one-word-a-line list
+// that have no capitalised entry in it, sorted and gzipped, one a line.
+func enLexicon(path string) ([]byte, error) {
+	b, err := os.ReadFile(path)
+	if err != nil {
+		return nil, err
+	}
+	all := map[string]bool{}
+	for _, w := range strings.Split(string(b), "\n") {
+		if w = strings.TrimSpace(w); w != "" && !strings.Contains(w, "'") {
+			all[w] = true
+		}
+	}
+	var words []string
+	for w := range all {
+		if w != strings.ToLower(w) || !isASCII(w) {
+			continue
+		}
+		if all[strings.ToUpper(w[:1])+w[1:]] {
+			continue
+		}
+		words = append(words, w)
+	}
+	sort.Strings(words)
+	var buf bytes.Buffer
+	zw, _ := gzip.NewWriterLevel(&buf, gzip.BestCompression)
+	for _, w := range words {
+		zw.Write([]byte(w + "\n"))
+	}
+	if err := zw.Close(); err != nil {
+		return nil, err
+	}
+	return buf.Bytes(), nil
+}
+
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= 0x80 {
+			return false
+		}
+	}
+	return true
 }
