@@ -128,7 +128,7 @@ func TestLLMBackendDiesAndRecovers(t *testing.T) {
 			current.Close()
 		}
 	})
-	svc := startService(t, llmSettings{baseURL: stub.BaseURL(), timeout: 2 * time.Second, maxRetries: 2}, web.Config{})
+	svc := startService(t, llmSettings{baseURL: stub.BaseURL(), timeout: 5 * time.Second, maxRetries: 2}, web.Config{})
 	client := newClient(t, faultClientTimeout)
 	languages := []string{"en", "bn"}
 	bodies := [][]byte{
