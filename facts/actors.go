@@ -394,6 +394,21 @@ func (x *actorExtractor) latinCand(i, j int, bn bool) {
 	}
 	if c.typ == "" && len(idx) == 1 {
 		low := strings.ToLower(stemName)
+		// a demonym of a known place ("Iraqi", "Iraqis", "Jordanian",
+		// "Somali") is no actor
+		if x.placeDemonym(stemName) {
+			return
+		}
+		// "Austin, Texas": a word after a place and a comma is a place
+		if i >= 2 && x.toks[i-1].text == "," && x.toks[i-2].kind == tkLatin && c.typ == "" {
+			_, ok := x.g.enPlace(x.toks[i-2].text)
+			if n := len(x.cands); n > 0 && x.cands[n-1].tj == i-1 && x.cands[n-1].typ == sangbad.ActorPlace {
+				ok = true
+			}
+			if ok {
+				c.typ, c.strong = sangbad.ActorPlace, true
+			}
+		}
 		// a demonym or adjective ("Somali government", "Islamic") is no actor
 		if isDemonym(low) && j < len(x.toks) && x.toks[j].kind == tkLatin && !isUpperStart(x.toks[j].text) && !x.saidAfter(j) {
 			return
@@ -569,6 +584,31 @@ func (x *actorExtractor) datelinePlace(i, j int) bool {
 			n := next(j)
 			return n == "(" || n == "-" || n == "—" || n == "–"
 		}
+	}
+	return false
+}
+
+// placeDemonym reports the demonym of a place in the gazetteer, singular
+// or plural: Iraq-i, Pakistan-i, Jordan-ian, Syria-n, Somali(a).
+func (x *actorExtractor) placeDemonym(name string) bool {
+	if len(name) < 5 || strings.ContainsAny(name, " -.") {
+		return false
+	}
+	name = strings.TrimSuffix(name, "s")
+	try := func(p string) bool {
+		if p == "" {
+			return false
+		}
+		pl, ok := x.g.enPlace(p)
+		return ok && pl.kind == "country"
+	}
+	switch {
+	case strings.HasSuffix(name, "ian"):
+		return try(name[:len(name)-3]) || try(name[:len(name)-1])
+	case strings.HasSuffix(name, "an"):
+		return try(name[:len(name)-1]) || try(name[:len(name)-2])
+	case strings.HasSuffix(name, "i"):
+		return try(name[:len(name)-1]) || try(name+"a")
 	}
 	return false
 }
