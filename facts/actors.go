@@ -405,7 +405,9 @@ func (x *actorExtractor) latinCand(i, j int, bn bool) {
 			if n := len(x.cands); n > 0 && x.cands[n-1].tj == i-1 && x.cands[n-1].typ == sangbad.ActorPlace {
 				ok = true
 			}
-			if ok {
+			// ... ending a phrase: "Austin, Texas, on Sunday", not "in
+			// Chad, Sarkozy said"
+			if n := x.toks[j:]; ok && (len(n) == 0 || n[0].kind == tkPunct && strings.Contains(",.;()", n[0].text)) {
 				c.typ, c.strong = sangbad.ActorPlace, true
 			}
 		}
@@ -1576,11 +1578,13 @@ func (x *actorExtractor) group() []*group {
 	// short forms of person names: "Radcliffe" -> "Daniel Radcliffe",
 	// "ইব্রাহিম খালেদ" -> "খোন্দকার ইব্রাহিম খালেদ"
 	for _, a := range gs {
-		if a.cands == nil || a.votes[sangbad.ActorPlace] > 0 || a.votes[sangbad.ActorOrganization] >= 3 {
+		// a weak place vote ("a drive from Ferguson") gives way to a person
+		// of that surname, a gazetteer place does not
+		if a.cands == nil || a.votes[sangbad.ActorPlace] >= 3 || a.votes[sangbad.ActorPlace] > 0 && x.placeOf(a.names[0]) != "" || a.votes[sangbad.ActorOrganization] >= 3 {
 			continue
 		}
 		af := strings.Fields(a.names[0])
-		if len(af) > 1 && groupType(a) != sangbad.ActorPerson || hasInnerCap(a.names[0]) || isAllCaps(a.names[0]) {
+		if len(af) > 1 && groupType(a) != sangbad.ActorPerson || hasInnerCap(a.names[0]) && !capSurname(a.names[0]) || isAllCaps(a.names[0]) {
 			continue
 		}
 		var target *group
@@ -1599,6 +1603,9 @@ func (x *actorExtractor) group() []*group {
 			}
 		}
 		if target != nil {
+			// the short form's weak place or organisation votes came
+			// from its context, not from what it names
+			a.votes = map[string]int{sangbad.ActorPerson: a.votes[sangbad.ActorPerson]}
 			merge(target, a)
 		}
 	}
@@ -1609,6 +1616,17 @@ func (x *actorExtractor) group() []*group {
 		}
 	}
 	return out
+}
+
+// capSurname reports a surname with an inner capital after a prefix:
+// McCain, MacArthur, O'Donnell, DiCaprio, LeBlanc.
+func capSurname(s string) bool {
+	for _, p := range []string{"Mc", "Mac", "O'", "O’", "D'", "Di", "De", "Da", "La", "Le", "Van", "Von", "Fitz"} {
+		if strings.HasPrefix(s, p) && len(s) > len(p)+1 && isUpperStart(s[len(p):]) && !hasInnerCap(s[len(p):]) {
+			return true
+		}
+	}
+	return false
 }
 
 // wordsEqual compares two word lists with sameWord.
