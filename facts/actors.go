@@ -1004,6 +1004,31 @@ func (x *actorExtractor) bengaliPass() {
 				continue
 			}
 		}
+		// a reporting verb first, the speaker last: "বিবৃতিতে বলেছেন শচীন।"
+		if w.bnSay[word] && i+2 < len(x.toks) && x.toks[i+1].kind == tkBengali {
+			k := i + 1
+			for k < len(x.toks) && k-i <= 3 && x.toks[k].kind == tkBengali && x.bnNameCandidate(k) && !x.isKnown(k) {
+				k++
+			}
+			if k > i+1 && k < len(x.toks) && x.toks[k].kind == tkPunct && (x.toks[k].text == "।" || x.toks[k].text == ".") {
+				typ := sangbad.ActorOrganization
+				if strings.HasSuffix(word, "ন") {
+					typ = sangbad.ActorPerson
+				}
+				_, st := x.bnWord(k - 1)
+				x.add(x.bnMention(i+1, k, st, typ, false))
+				i = k - 1
+				continue
+			}
+		}
+		// two or three words unknown to the lexicon in a row are a foreign
+		// or uncommon name: "মিচেল নাইট নিখোঁজ হন"
+		if j := x.bnUnknownRun(i); j > i+1 {
+			_, st := x.bnWord(j - 1)
+			x.add(x.bnMention(i, j, st, sangbad.ActorPerson, false))
+			i = j - 1
+			continue
+		}
 		// an unknown word right before a reporting verb: "খালেকুজ্জামান বলেন"
 		if x.bnNameCandidate(i) && i+1 < len(x.toks) && x.toks[i+1].kind == tkBengali && w.bnSay[nfc(x.toks[i+1].text)] && !x.bnHasSuffix(i) {
 			typ := sangbad.ActorOrganization
@@ -1233,8 +1258,11 @@ func (x *actorExtractor) bnPersonAfter(i int) int {
 		}
 		if !x.bnNameCandidate(j) {
 			// a common word can start a name when a name word follows it
-			// ("প্রধান নির্বাহী সুন্দর পিচাই")
-			if !(j == nameStart && x.bnPlainWord(j) && j+1 < len(x.toks) && x.toks[j+1].space && x.bnNameCandidate(j+1) && !x.bnHasSuffix(j)) {
+			// ("প্রধান নির্বাহী সুন্দর পিচাই"), and end it right before a
+			// reporting verb ("মেয়র সাঈদ খোকন বলেন")
+			startOK := j == nameStart && x.bnPlainWord(j) && j+1 < len(x.toks) && x.toks[j+1].space && x.bnNameCandidate(j+1) && !x.bnHasSuffix(j)
+			endOK := j > nameStart && x.bnPlainWord(j) && !x.bnHasSuffix(j) && x.bnSayAt(j+1)
+			if !startOK && !endOK {
 				break
 			}
 		}
@@ -1406,6 +1434,77 @@ func (x *actorExtractor) bnNameRun(i int) int {
 		}
 	}
 	return j
+}
+
+// bnSayAt reports a Bengali reporting verb at token k.
+func (x *actorExtractor) bnSayAt(k int) bool {
+	return k < len(x.toks) && x.toks[k].kind == tkBengali && x.toks[k].space && x.g.w.bnSay[nfc(x.toks[k].text)]
+}
+
+// bnUnknownRun returns the end of a run of 2-3 name candidates from token i
+// that are all unknown to the lexicon (no known name parts: those are the
+// surname runs'), the last one maybe with a case suffix; i when there is
+// none.
+func (x *actorExtractor) bnUnknownRun(i int) int {
+	j := i
+	for j < len(x.toks) && j-i < 3 {
+		if j > i && (!x.toks[j].space || x.toks[j].newline) {
+			break
+		}
+		if x.toks[j].kind != tkBengali || !x.bnNameCandidate(j) || x.isKnown(j) || isBnAcronym(x.stemAt(j)) || bnPlaceLike(x.stemAt(j)) {
+			break
+		}
+		j++
+		if x.bnHasSuffix(j - 1) {
+			break
+		}
+	}
+	if j-i < 2 {
+		return i
+	}
+	// a person subject: an honorific verb follows in the clause ("নিখোঁজ
+	// হন", "বলেন", "করেছেন")
+	hon := false
+	for k := j; k < len(x.toks) && k < j+4; k++ {
+		t := x.toks[k]
+		if t.kind == tkPunct {
+			break
+		}
+		if t.kind == tkBengali && bnHonorificVerb(nfc(t.text)) {
+			hon = true
+			break
+		}
+	}
+	if !hon {
+		return i
+	}
+	// a case suffix may only end the run
+	for k := i; k < j-1; k++ {
+		if x.bnHasSuffix(k) {
+			return i
+		}
+	}
+	return j
+}
+
+// bnHonorificVerb reports a finite verb of the honorific third person
+// ("হন", "বলেন", "করেছেন", "ছিলেন", "যাবেন"), whose subject is a person.
+func bnHonorificVerb(w string) bool {
+	switch w {
+	case "হন", "করেন", "বলেন", "দেন", "নেন", "যান", "আসেন", "জানান", "থাকেন", "পান", "চান":
+		return true
+	}
+	for _, suf := range []string{"েছেন", "ছিলেন", "লেন", "বেন", "চ্ছেন", "তেন"} {
+		if strings.HasSuffix(w, suf) {
+			return true
+		}
+	}
+	return false
+}
+
+func (x *actorExtractor) stemAt(k int) string {
+	_, st := x.bnWord(k)
+	return st
 }
 
 // bnNameEnds reports whether a person's name ends at token k: it carries a

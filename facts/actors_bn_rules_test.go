@@ -1,0 +1,57 @@
+package facts
+
+import (
+	"context"
+	"testing"
+
+	"github.com/sangbad/sangbad"
+)
+
+// TestBengaliActorRules checks Bengali name rules on news-like sentences:
+// want maps a mention's surface text to its actor's type.
+func TestBengaliActorRules(t *testing.T) {
+	const (
+		P = sangbad.ActorPerson
+	)
+	tests := []struct {
+		name   string
+		text   string
+		want   map[string]string
+		absent []string
+	}{
+		{"role name ends before the reporting verb", "এদিকে ঢাকা দক্ষিণের মেয়র সাঈদ খোকন বলেন, ফুটপাত দখল করা যাবে না।",
+			map[string]string{"সাঈদ খোকন": P}, []string{"সাঈদ"}},
+		{"verb-first speaker", "বিবৃতিতে বলেছেন শচীন।", map[string]string{"শচীন": P}, nil},
+		{"unknown words before an honorific verb", "আর ২০০২ সালে মিচেল নাইট নিখোঁজ হন ২০ বছর বয়সে।",
+			map[string]string{"মিচেল নাইট": P}, nil},
+		{"unknown words without a person verb stay out", "প্রতিষ্ঠানটি ই-কমার্স ইউনিট চালু করেছে।", nil, []string{"কমার্স ইউনিট"}},
+	}
+	e := New()
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			r, err := e.Extract(context.Background(), tt.text, Options{Language: "bn"})
+			if err != nil {
+				t.Fatal(err)
+			}
+			got := map[string]string{}
+			for _, a := range r.Facts.Actors {
+				for _, m := range a.Mentions {
+					got[m.Text] = a.Type
+					if m.Surface != nil {
+						got[m.Surface.Text] = a.Type
+					}
+				}
+			}
+			for n, typ := range tt.want {
+				if g, ok := got[n]; !ok || g != typ {
+					t.Errorf("%q: got type %q (present %v), want %q; all: %v", n, g, ok, typ, got)
+				}
+			}
+			for _, n := range tt.absent {
+				if _, ok := got[n]; ok {
+					t.Errorf("%q should be no mention; all: %v", n, got)
+				}
+			}
+		})
+	}
+}
