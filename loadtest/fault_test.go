@@ -137,27 +137,7 @@ func TestLLMBackendDiesAndRecovers(t *testing.T) {
 	}
 
 	t0 := time.Now()
-	total := faultUp + faultDown + faultRecovered
-	var (
-		recMu   sync.Mutex
-		records []record
-		wg      sync.WaitGroup
-	)
-	for w := range faultWorkers {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := w; time.Since(t0) < total; i++ {
-				start := time.Since(t0)
-				a := post(context.Background(), client, svc.url+"/v1/analyze", bodies[i%len(bodies)])
-				r := record{start: start, end: time.Since(t0), answer: a}
-				r.verdict, r.why = judge(a, languages)
-				recMu.Lock()
-				records = append(records, r)
-				recMu.Unlock()
-			}
-		}()
-	}
+	wait := drive(t0, client, svc.url+"/v1/analyze", bodies, languages, faultWorkers, faultUp+faultDown+faultRecovered)
 
 	time.Sleep(faultUp)
 	killedAt := time.Since(t0)
@@ -168,14 +148,14 @@ func TestLLMBackendDiesAndRecovers(t *testing.T) {
 	time.Sleep(faultDown)
 	restarted, err := restartStub(addr)
 	if err != nil {
-		wg.Wait()
+		wait()
 		t.Fatalf("restart the stub on %s: %v", addr, err)
 	}
 	restartedAt := time.Since(t0)
 	mu.Lock()
 	current = restarted
 	mu.Unlock()
-	wg.Wait()
+	records := wait()
 
 	counts := map[string]map[verdict]int{}
 	count := func(phase string, v verdict) {
@@ -227,6 +207,36 @@ func TestLLMBackendDiesAndRecovers(t *testing.T) {
 		t.Error("the restarted backend received no call")
 	}
 	svc.llmTransport.CloseIdleConnections()
+}
+
+// drive starts workers goroutines that post the bodies in turn until d has
+// passed since t0; the returned func waits for them and returns what each
+// request got, timed from t0.
+func drive(t0 time.Time, client *http.Client, url string, bodies [][]byte, languages []string, workers int, d time.Duration) func() []record {
+	var (
+		mu      sync.Mutex
+		records []record
+		wg      sync.WaitGroup
+	)
+	for w := range workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := w; time.Since(t0) < d; i++ {
+				start := time.Since(t0)
+				a := post(context.Background(), client, url, bodies[i%len(bodies)])
+				r := record{start: start, end: time.Since(t0), answer: a}
+				r.verdict, r.why = judge(a, languages)
+				mu.Lock()
+				records = append(records, r)
+				mu.Unlock()
+			}
+		}()
+	}
+	return func() []record {
+		wg.Wait()
+		return records
+	}
 }
 
 // restartStub starts a new stub on addr, retrying briefly while the port
@@ -307,4 +317,90 @@ func TestShutdownFinishesInFlight(t *testing.T) {
 		t.Errorf("Serve returned %v, want ErrServerClosed", err)
 	}
 	svc.done <- http.ErrServerClosed // for the cleanup, which shuts down again
+}
+
+// TestLLMBackendMisbehaves drives load against a backend that stays up but
+// misbehaves: it never answers, or it fails the first attempt of every call
+// (a 500, a 429 with Retry-After-Ms, a dropped connection). Every request
+// must be answered; failures the client can retry through must not reach
+// the caller.
+func TestLLMBackendMisbehaves(t *testing.T) {
+	// firstAttemptFails answers bad to the first attempt of every call (a
+	// retry repeats the call's messages; prompts carry a random nonce, so
+	// different calls never share them) and Echo to the retry.
+	firstAttemptFails := func(bad llmtest.Reply) llmtest.Handler {
+		var mu sync.Mutex
+		seen := map[string]bool{}
+		return func(r llmtest.Request) llmtest.Reply {
+			var key strings.Builder
+			for _, m := range r.Messages {
+				key.WriteString(m.Role + "\x00" + m.Content + "\x00")
+			}
+			mu.Lock()
+			first := !seen[key.String()]
+			seen[key.String()] = true
+			mu.Unlock()
+			if first {
+				return bad
+			}
+			return llmtest.Echo(r)
+		}
+	}
+	rateLimited := llmtest.RateLimited("")
+	rateLimited.Header = http.Header{"Retry-After-Ms": {"30"}}
+	tests := []struct {
+		name    string
+		handler llmtest.Handler
+		// timeout is the LLM client's per-attempt timeout.
+		timeout time.Duration
+		// want is the verdict every request must get; wantCode, when set,
+		// must be the error code of at least one summary.
+		want     verdict
+		wantCode string
+	}{
+		{"never answers", llmtest.Fixed(llmtest.Reply{Delay: time.Hour}), 300 * time.Millisecond, degraded, "llm_timeout"},
+		{"fails the first attempt of every call", firstAttemptFails(llmtest.Error(http.StatusInternalServerError, "boom", "server_error", "")), 5 * time.Second, llmOK, ""},
+		{"rate limits the first attempt of every call", firstAttemptFails(rateLimited), 5 * time.Second, llmOK, ""},
+		{"drops the connection on the first attempt", firstAttemptFails(llmtest.Reply{Hijack: true}), 5 * time.Second, llmOK, ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			ignore := goleak.IgnoreCurrent()
+			t.Cleanup(func() { goleak.VerifyNone(t, ignore) })
+			stub, err := StartStub("127.0.0.1:0", llmtest.WithHandler(tt.handler), llmtest.WithLatency(20*time.Millisecond))
+			if err != nil {
+				t.Fatal(err)
+			}
+			t.Cleanup(stub.Close)
+			svc := startService(t, llmSettings{baseURL: stub.BaseURL(), timeout: tt.timeout, maxRetries: 3}, web.Config{})
+			client := newClient(t, faultClientTimeout)
+			languages := []string{"en", "bn"}
+			bodies := [][]byte{
+				analyzeBody(t, fixture(t, "article_en.txt"), languages, "auto"),
+				analyzeBody(t, fixture(t, "article_bn.txt"), languages, "auto"),
+			}
+			records := drive(time.Now(), client, svc.url+"/v1/analyze", bodies, languages, 8, 2*time.Second)()
+			if len(records) == 0 {
+				t.Fatal("no request completed")
+			}
+			codes := map[string]int{}
+			for _, r := range records {
+				if r.verdict != tt.want {
+					t.Errorf("request at %v-%v: %s, want %s (%s)", r.start.Round(time.Millisecond), r.end.Round(time.Millisecond), r.verdict, tt.want, r.why)
+				}
+				var an sangbad.Analysis
+				if r.answer.status == http.StatusOK && json.Unmarshal(r.answer.body, &an) == nil {
+					for _, s := range an.Summaries {
+						if s.Error != nil {
+							codes[s.Error.Code]++
+						}
+					}
+				}
+			}
+			if tt.wantCode != "" && codes[tt.wantCode] == 0 {
+				t.Errorf("no summary error %q; codes %v", tt.wantCode, codes)
+			}
+			t.Logf("%d requests, %d LLM calls, summary error codes %v", len(records), stub.Backend().Calls(), codes)
+		})
+	}
 }
