@@ -172,6 +172,7 @@ llm_rss_after=$(rss_mib "$server_pid")
 llm_rss_peak=$(rss_mib "$server_pid" VmHWM)
 sleep 3
 llm_rss_idle=$(rss_mib "$server_pid")
+curl -sS --max-time 10 "$server_url/metrics" >"$work/llm.metrics" || true
 stop_server
 kill "$stub_pid" && wait "$stub_pid" || true
 
@@ -193,3 +194,5 @@ echo "statuses: offline $(field "$off" statuses); stub LLM $(field "$llm" status
 echo "RSS samples every 2 s (MiB): offline $(tr '\n' ' ' <"$work/offline.rss"); stub LLM $(tr '\n' ' ' <"$work/llm.rss")"
 echo "RSS 3 s after the stub LLM run: $llm_rss_idle MiB"
 echo "stub: $(tail -n 1 "$work/llmstub.log")"
+echo "server metrics after the stub LLM run:"
+grep -E '^sangbad_(llm_(calls|errors|retries)_total|http_requests_total\{[^}]*route="/v1/analyze")' "$work/llm.metrics" | sed 's/^/  /' || echo "  (no sangbad_llm_* metrics: the server does not register them)"
