@@ -1261,8 +1261,11 @@ func (x *actorExtractor) bnPersonAfter(i int) int {
 			// ("প্রধান নির্বাহী সুন্দর পিচাই"), and end it right before a
 			// reporting verb ("মেয়র সাঈদ খোকন বলেন")
 			startOK := j == nameStart && x.bnPlainWord(j) && j+1 < len(x.toks) && x.toks[j+1].space && x.bnNameCandidate(j+1) && !x.bnHasSuffix(j)
-			endOK := j > nameStart && x.bnPlainWord(j) && !x.bnHasSuffix(j) && x.bnSayAt(j+1)
-			if !startOK && !endOK {
+			endOK := j > nameStart && x.bnPlainWord(j) && !x.bnHasSuffix(j) && (x.bnSayAt(j+1) || x.bnSentenceEndAt(j+1))
+			// ... or stand inside it before a known name part ("আবুল মাল
+			// আবদুল মুহিত")
+			midOK := j > nameStart && x.bnPlainWord(j) && !x.bnHasSuffix(j) && x.bnNamePartAt(j+1)
+			if !startOK && !endOK && !midOK {
 				break
 			}
 		}
@@ -1436,6 +1439,20 @@ func (x *actorExtractor) bnNameRun(i int) int {
 	return j
 }
 
+// bnNamePartAt reports a listed name part at token k ("আবদুল", "রহমান").
+func (x *actorExtractor) bnNamePartAt(k int) bool {
+	if k >= len(x.toks) || x.toks[k].kind != tkBengali || !x.toks[k].space {
+		return false
+	}
+	w, st := x.bnWord(k)
+	return x.g.w.bnName[w] || x.g.w.bnName[st]
+}
+
+// bnSentenceEndAt reports a danda or full stop at token k.
+func (x *actorExtractor) bnSentenceEndAt(k int) bool {
+	return k < len(x.toks) && (x.toks[k].text == "।" || x.toks[k].text == ".") && !x.toks[k].space
+}
+
 // bnSayAt reports a Bengali reporting verb at token k.
 func (x *actorExtractor) bnSayAt(k int) bool {
 	return k < len(x.toks) && x.toks[k].kind == tkBengali && x.toks[k].space && x.g.w.bnSay[nfc(x.toks[k].text)]
@@ -1519,6 +1536,10 @@ func (x *actorExtractor) bnNameEnds(k int) bool {
 		nextName = x.g.w.bnName[nw] || x.g.w.bnName[ns]
 	}
 	if nextName {
+		return false
+	}
+	// a common word between name parts: "আবুল মাল আবদুল মুহিত"
+	if next < len(x.toks) && x.toks[next].kind == tkBengali && x.toks[next].space && !x.bnHasSuffix(k) && x.bnPlainWord(next) && !x.bnHasSuffix(next) && (x.bnNamePartAt(next+1) || x.bnSayAt(next+1) || x.bnSentenceEndAt(next+1)) {
 		return false
 	}
 	if x.bnHasSuffix(k) {

@@ -149,6 +149,9 @@ func (q *quoteCtx) isSayVerb(k int) (int, bool) {
 					return 0, false
 				}
 			}
+			if low == "told" {
+				return q.addresseeEnd(k + 1), true
+			}
 			return k + 1, true
 		}
 		if low == "according" && k+1 < len(q.toks) && strings.ToLower(q.toks[k+1].text) == "to" {
@@ -176,6 +179,44 @@ func (q *quoteCtx) isSayVerb(k int) (int, bool) {
 		}
 	}
 	return 0, false
+}
+
+// enAddressees are the people told something: "told reporters ...".
+var enAddressees = map[string]bool{"reporters": true, "journalists": true, "lawmakers": true, "legislators": true,
+	"investigators": true, "supporters": true, "crowd": true, "parliament": true, "me": true, "him": true, "her": true,
+	"us": true, "them": true, "court": true, "jury": true, "committee": true, "officials": true, "colleagues": true,
+	"students": true, "newspaper": true, "magazine": true, "network": true, "paper": true, "agency": true, "station": true,
+	"audience": true, "residents": true, "police": true, "senators": true, "delegates": true, "voters": true, "media": true,
+	"conference": true, "briefing": true, "interviewer": true, "television": true, "radio": true, "broadcaster": true}
+
+// addresseeEnd skips the one told after "told" at token k: a capitalised
+// name ("told CNN", "told The Associated Press") or an addressee noun
+// with its article and adjectives ("told reporters", "told a news
+// conference"), and returns the token after it.
+func (q *quoteCtx) addresseeEnd(k int) int {
+	at := func(i int) string {
+		if i < len(q.toks) && q.toks[i].kind == tkLatin {
+			return q.toks[i].text
+		}
+		return ""
+	}
+	i := k
+	low := strings.ToLower(at(i))
+	if low == "the" || low == "a" || low == "an" {
+		i++
+	}
+	if w := at(i); w != "" && isUpperStart(w) {
+		for at(i) != "" && isUpperStart(at(i)) {
+			i++
+		}
+		return i
+	}
+	for n := 0; n < 3 && at(i+n) != ""; n++ {
+		if enAddressees[strings.ToLower(at(i+n))] {
+			return i + n + 1
+		}
+	}
+	return k
 }
 
 var enPronouns = map[string]bool{"he": true, "she": true, "they": true, "He": true, "She": true, "They": true}
@@ -215,8 +256,9 @@ func (q *quoteCtx) speakerNear(v, lo, hi int) (int, *sangbad.Span, bool) {
 		}
 		n++
 	}
-	// English inversion: "said X", "said the minister"
-	if v < len(q.toks) && q.toks[v].kind == tkLatin {
+	// inversion: "said X", "said the minister"; Bengali verb-first with
+	// the speaker last: "... বলে জানিয়েছে কেন্দ্রীয় ব্যাংক।"
+	if v < len(q.toks) && (q.toks[v].kind == tkLatin || v > lo && nfc(q.toks[v-1].text) == "বলে") {
 		for k := v + 1; k < hi && k <= v+3; k++ {
 			if a, sp, ok := q.speakerAt(k); ok {
 				return a, sp, true
@@ -438,7 +480,7 @@ func (q *quoteCtx) indirect(s sangbad.Span, direct []sangbad.Span) []sangbad.Quo
 	for i, at := range attrs {
 		lastWord := true
 		for k := at.end; k < hi; k++ {
-			if q.toks[k].kind != tkPunct && !q.skippable(k) {
+			if q.toks[k].kind != tkPunct && !q.skippable(k) && !isWeekday(q.toks[k].text) && !isTimeWord(q.toks[k].text) {
 				lastWord = false
 				break
 			}
@@ -457,6 +499,10 @@ func (q *quoteCtx) indirect(s sangbad.Span, direct []sangbad.Span) []sangbad.Quo
 				if q.toks[k].kind == tkPunct {
 					break
 				}
+			}
+			if comma < 0 && first-1 > lo && nfc(q.toks[first-1].text) == "বলে" {
+				// the Bengali quotative ends the content: "X হবে বলে জানান"
+				comma = first - 1
 			}
 			if comma < 0 {
 				q.lastSpeaker = at.actor
@@ -512,6 +558,16 @@ func (q *quoteCtx) skipDateline(cs, ce int) int {
 		}
 	}
 	return cs
+}
+
+// isTimeWord reports a time adverb that may trail a reporting verb ("said
+// on Monday", "told reporters yesterday").
+func isTimeWord(s string) bool {
+	switch strings.ToLower(s) {
+	case "yesterday", "today", "tonight", "later", "earlier", "recently", "morning", "afternoon", "evening", "night", "week", "last", "this":
+		return true
+	}
+	return false
 }
 
 func isWeekday(s string) bool {
