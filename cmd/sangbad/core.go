@@ -3,6 +3,8 @@ package main
 import (
 	"context"
 	"fmt"
+	"github.com/prometheus/client_golang/prometheus"
+	"github.com/prometheus/client_golang/prometheus/collectors"
 	"log/slog"
 	"strings"
 
@@ -25,6 +27,8 @@ type core struct {
 	pipeline  *summarize.Pipeline
 	verifier  *verify.Verifier
 	llm       *llm.Client
+	// reg holds the process metrics (served by serve at /metrics).
+	reg *prometheus.Registry
 	// summarizer is the LLM summarizer; nil when no backend is configured.
 	summarizer *summarize.LLM
 	closers    []func()
@@ -39,8 +43,9 @@ func newCore(ctx context.Context, cfg Config, log *slog.Logger) (*core, error) {
 		return nil, fmt.Errorf("language detector: %w", err)
 	}
 	ext := facts.New()
-	c := &core{cfg: cfg, log: log, detector: det, extractor: ext}
-	if c.llm, err = newLLM(cfg.LLM, log); err != nil {
+	c := &core{cfg: cfg, log: log, detector: det, extractor: ext, reg: prometheus.NewRegistry()}
+	c.reg.MustRegister(collectors.NewGoCollector(), collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}))
+	if c.llm, err = newLLM(cfg.LLM, log, c.reg); err != nil {
 		return nil, err
 	}
 	c.verifier = verify.New(ext, det)

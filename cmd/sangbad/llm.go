@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"fmt"
+	"github.com/prometheus/client_golang/prometheus"
 	"log/slog"
 	"time"
 
@@ -11,7 +12,7 @@ import (
 
 // newLLM builds the LLM client from the settings; nil when no backend is
 // configured (every LLM feature then answers llm_not_configured).
-func newLLM(cfg LLMConfig, log *slog.Logger) (*llm.Client, error) {
+func newLLM(cfg LLMConfig, log *slog.Logger, reg prometheus.Registerer) (*llm.Client, error) {
 	lc := llm.Config{
 		APIKey:          cfg.APIKey,
 		BaseURL:         cfg.BaseURL,
@@ -27,7 +28,7 @@ func newLLM(cfg LLMConfig, log *slog.Logger) (*llm.Client, error) {
 	if !lc.Configured() {
 		return nil, nil
 	}
-	opts := []llm.Option{llm.WithLogger(log)}
+	opts := []llm.Option{llm.WithLogger(log), llm.WithMetrics(reg)}
 	if cfg.CacheSize > 0 {
 		opts = append(opts, llm.WithCache(llm.NewCache(cfg.CacheSize, cfg.CacheTTL)))
 	}

@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"io"
 	"net"
 	"net/http"
 	"os"
@@ -170,6 +171,17 @@ func TestServe(t *testing.T) {
 		t.Errorf("bn summary without LLM = %+v, want llm_not_configured naming OPENAI_BASE_URL", bn)
 	}
 	checkBatchAPI(t, base)
+	resp, err = http.Get(base + "/metrics")
+	if err != nil {
+		t.Fatal(err)
+	}
+	metrics, _ := io.ReadAll(resp.Body)
+	resp.Body.Close()
+	for _, m := range []string{"sangbad_http_requests_total", "sangbad_queue_depth", "go_goroutines"} {
+		if !bytes.Contains(metrics, []byte(m)) {
+			t.Errorf("/metrics lacks %s", m)
+		}
+	}
 	cancel()
 	select {
 	case err := <-done:

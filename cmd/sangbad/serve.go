@@ -12,9 +12,6 @@ import (
 	"strings"
 	"time"
 
-	"github.com/prometheus/client_golang/prometheus"
-	"github.com/prometheus/client_golang/prometheus/collectors"
-
 	"github.com/sangbad/sangbad/web"
 )
 
@@ -53,8 +50,7 @@ func runServe(ctx context.Context, e *env, args []string) error {
 	}
 	defer c.Close()
 
-	reg := prometheus.NewRegistry()
-	reg.MustRegister(collectors.NewGoCollector(), collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}))
+	reg := c.reg
 	deps := web.Deps{
 		Analyzer:  c.pipeline,
 		Verifier:  webVerifier{c.verifier},
@@ -78,7 +74,6 @@ func runServe(ctx context.Context, e *env, args []string) error {
 		}
 		deps.Batches = b
 	}
-	c.registerMetrics(reg)
 
 	ln, err := net.Listen("tcp", cfg.Server.Addr)
 	if err != nil {

@@ -7,13 +7,9 @@ import (
 	"github.com/sangbad/sangbad/batch/feed"
 	"io"
 	"time"
-
-	"github.com/prometheus/client_golang/prometheus"
 )
 
 var errTODO = errors.New("not built yet")
-
-func (c *core) registerMetrics(reg *prometheus.Registry) {}
 
 type providerRun struct {
 	src   feed.Source
