@@ -1309,7 +1309,8 @@ func (x *actorExtractor) bnRolePhrase(i int) string {
 	}
 	if start > 0 && x.toks[start-1].kind == tkBengali {
 		word, stem := x.bnWord(start - 1)
-		if word != stem && !x.g.w.bnStop[word] && !x.g.w.bnPronoun[word] {
+		// the owner is a genitive ("ইন্দোনেশিয়ার"), not a locative ("বৈঠকে")
+		if word != stem && strings.HasSuffix(word, "র") && !x.g.w.bnStop[word] && !x.g.w.bnPronoun[word] {
 			start--
 			if start > 0 && x.toks[start-1].kind == tkBengali && x.g.w.isBnOrgHead(stem) {
 				if pw, ps := x.bnWord(start - 1); pw == ps && !x.g.w.bnStop[pw] {
@@ -1346,6 +1347,9 @@ func (x *actorExtractor) bnOrgAt(i int, stem, typ string) {
 		special := isPlace || w.bnOrgMod[word] || w.isBnOrgHead(word) || w.bnName[word] || !x.isKnown(k)
 		if !special && k < i-1 {
 			break // a common word only right before the head ("অগ্রণী ব্যাংক")
+		}
+		if stem == "থানা" && k < i-1 && !isPlace {
+			break // "সামছুল আলম তেজগাঁও থানা": one place word names a police station
 		}
 		start = k
 		if isPlace || !special {
@@ -1544,7 +1548,7 @@ func (x *actorExtractor) bnNameEnds(k int) bool {
 	}
 	if x.bnHasSuffix(k) {
 		// a bare -র after a vowel may belong to the name ("খোন্দকার ইব্রাহিম")
-		if _, st := x.bnWord(k); word == st+"র" && next < len(x.toks) && x.toks[next].kind == tkBengali && x.toks[next].space && x.bnNameCandidate(next) {
+		if _, st := x.bnWord(k); word == st+"র" && (x.g.w.bnName[word] || x.g.w.bnTitle[word] || strings.HasSuffix(word, "কার") || strings.HasSuffix(word, "দার")) && next < len(x.toks) && x.toks[next].kind == tkBengali && x.toks[next].space && x.bnNameCandidate(next) {
 			return false
 		}
 		return true

@@ -24,6 +24,14 @@ func TestBengaliActorRules(t *testing.T) {
 		{"verb-first speaker", "বিবৃতিতে বলেছেন শচীন।", map[string]string{"শচীন": P}, nil},
 		{"unknown words before an honorific verb", "আর ২০০২ সালে মিচেল নাইট নিখোঁজ হন ২০ বছর বয়সে।",
 			map[string]string{"মিচেল নাইট": P}, nil},
+		{"prefixed rank is a role", "পুলিশের মহাপরিদর্শক বেনজীর আহমেদ সভায় উপস্থিত ছিলেন।",
+			map[string]string{"বেনজীর আহমেদ": P}, []string{"মহাপরিদর্শক"}},
+		{"a place genitive does not start a name", "সেগুনবাগিচার খাইরুল হাসান এ মামলা করেন।",
+			map[string]string{"খাইরুল হাসান": P}, []string{"সেগুনবাগিচার খাইরুল হাসান"}},
+		{"occupational surname keeps its -র", "কৃষি ব্যাংকের সাবেক চেয়ারম্যান খোন্দকার ইব্রাহিম খালেদ বলেন, ঋণ বাড়বে।",
+			map[string]string{"খোন্দকার ইব্রাহিম খালেদ": P}, nil},
+		{"police station takes one place word", "মামলার বাদী সামছুল আলম তেজগাঁও থানায় অভিযোগ করেন।",
+			map[string]string{"তেজগাঁও থানা": sangbad.ActorOrganization}, []string{"সামছুল আলম তেজগাঁও থানা", "সামছুল আলম তেজগাঁও থানায়"}},
 		{"unknown words without a person verb stay out", "প্রতিষ্ঠানটি ই-কমার্স ইউনিট চালু করেছে।", nil, []string{"কমার্স ইউনিট"}},
 	}
 	e := New()

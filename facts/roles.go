@@ -185,6 +185,13 @@ func newWordLists() *wordLists {
 // isBnRole reports whether a Bengali token (stem) is a role word:
 // listed, or a compound ending in -মন্ত্রী ("বাণিজ্যমন্ত্রী").
 func (w *wordLists) isBnRole(s string) bool {
+	// prefixed ranks: "মহাপরিদর্শক", "উপপরিচালক", "সহকারী ..." are in the
+	// list or end in a listed role after the prefix
+	for _, p := range []string{"মহা", "উপ", "সহ", "প্রধান"} {
+		if r, ok := strings.CutPrefix(s, p); ok && w.bnRole[r] {
+			return true
+		}
+	}
 	return w.bnRole[s] || strings.HasSuffix(s, "মন্ত্রী") || strings.HasSuffix(s, "সচিব") || strings.HasSuffix(s, "পরিচালক")
 }
 
