@@ -344,6 +344,9 @@ func (a *amountScanner) excluded(i int, ne numExpr) bool {
 		if (n.key == "a" || n.key == "p") && i+2 < len(toks) && toks[i+2].key == "." {
 			return true // 5 p.m.
 		}
+		if n.bn && (strings.HasPrefix(n.key, "ধারা") || strings.HasPrefix(n.key, "অনুচ্ছেদ") || n.key == "নং") && ne.j == i+1 {
+			return true // a legal section: "১৬৪ ধারায়", "৭০ অনুচ্ছেদ"
+		}
 		if enTimeZones[n.text] && !n.attached() {
 			return true // 8 ET, at 10 GMT
 		}

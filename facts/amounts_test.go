@@ -61,6 +61,8 @@ func TestExtractAmounts(t *testing.T) {
 		{"model number stays out", "The airline grounded its Boeing 737 jets.", []amt{}},
 		{"time zone clock", "The game starts at 8 ET on Sunday, and polls close at 10 GMT.", []amt{}},
 		{"bn clock classifier", "১০টায় সভা শুরু হয়, রাত ৮টার দিকে আগুন লাগে।", []amt{}},
+		{"bn legal section is no quantity", "আসামি ১৬৪ ধারায় জবানবন্দি দেন এবং সংবিধানের ৭০ অনুচ্ছেদ নিয়ে ৩ জন কথা বলেন।",
+			[]amt{{Text: "৩ জন", Kind: "quantity", Value: 3, Unit: "জন"}}},
 		{"lakh crore", "The government placed a budget of Tk 7.5 lakh crore in parliament.",
 			[]amt{{Text: "Tk 7.5 lakh crore", Kind: "money", Value: 7.5e12, Currency: "BDT"}}},
 		{"indian grouping", "The state will invest Rs 1,63,900 crore over five years.",
