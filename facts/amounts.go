@@ -499,6 +499,13 @@ func (a *amountScanner) unitAt(k int, ne numExpr) (unit string, next int, inSpan
 			if a.key(k+2) == "-" && a.key(k+3) == "old" {
 				return "", k, false, true
 			}
+			if w == "plus" {
+				// "1,000-plus detainees": the noun after it
+				if n := k + 2; n < len(toks) && toks[n].kind == ntWord && !toks[n].bn && !enUnitStop[toks[n].key] && !toks[n].attached() {
+					return toks[n].key, n + 1, false, true
+				}
+				return "", k, false, false
+			}
 			if enUnitStop[w] {
 				return "", k, false, false
 			}

@@ -63,6 +63,8 @@ func TestExtractAmounts(t *testing.T) {
 		{"bn clock classifier", "১০টায় সভা শুরু হয়, রাত ৮টার দিকে আগুন লাগে।", []amt{}},
 		{"bn legal section is no quantity", "আসামি ১৬৪ ধারায় জবানবন্দি দেন এবং সংবিধানের ৭০ অনুচ্ছেদ নিয়ে ৩ জন কথা বলেন।",
 			[]amt{{Text: "৩ জন", Kind: "quantity", Value: 3, Unit: "জন"}}},
+		{"n-plus is no unit", "None of the 1,000-plus detainees left after a 10-day trip.",
+			[]amt{{Text: "1,000", Kind: "quantity", Value: 1000, Unit: "detainees"}, {Text: "10-day", Kind: "quantity", Value: 10, Unit: "day"}}},
 		{"lakh crore", "The government placed a budget of Tk 7.5 lakh crore in parliament.",
 			[]amt{{Text: "Tk 7.5 lakh crore", Kind: "money", Value: 7.5e12, Currency: "BDT"}}},
 		{"indian grouping", "The state will invest Rs 1,63,900 crore over five years.",
