@@ -1,6 +1,7 @@
 package facts
 
 import (
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -1721,7 +1722,7 @@ func (x *actorExtractor) group() []*group {
 				if len(f) <= len(af) {
 					continue
 				}
-				if wordsEqual(af, f[:len(af)]) || wordsEqual(af, f[len(f)-len(af):]) {
+				if (wordsEqual(af, f[:len(af)]) || wordsEqual(af, f[len(f)-len(af):])) && !x.commonWordsBesides(f, af) {
 					target = b
 				}
 			}
@@ -1740,6 +1741,22 @@ func (x *actorExtractor) group() []*group {
 		}
 	}
 	return out
+}
+
+// commonWordsBesides reports a Latin full name whose words other than the
+// short form's are common English words: "British Museum Banksy" is no
+// fuller form of "Banksy" (given names are listed capitalised, so they are
+// not common words).
+func (x *actorExtractor) commonWordsBesides(full, short []string) bool {
+	for _, w := range full {
+		if hasBengali(w) || slices.Contains(short, w) {
+			continue
+		}
+		if x.g.enLex.has(strings.ToLower(w)) {
+			return true
+		}
+	}
+	return false
 }
 
 // capSurname reports a surname with an inner capital after a prefix:

@@ -48,6 +48,8 @@ func TestActorRules(t *testing.T) {
 			map[string]string{"John McCain": P, "Phil O'Donnell": P}, []string{"McCain", "O'Donnell"}},
 		{"weak place gives way to a person", "Barry Ferguson scored. A drive from Ferguson, then a save.",
 			map[string]string{"Barry Ferguson": P}, []string{"Ferguson"}},
+		{"no merge into a run with common words", "Banksy said he was Britain's most wanted artist. In the British Museum Banksy has hung a fake. Banksy left.",
+			map[string]string{"Banksy": P}, nil},
 		{"title is role, not name", "Ex-Sen. John Doe said the vote was rigged.",
 			map[string]string{"John Doe": P}, []string{"Ex-Sen", "Ex-Sen. John Doe"}},
 		{"single word person by pronoun", "Okonkwo said he would not resign. Okonkwo told reporters the vote was fair.",
