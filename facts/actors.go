@@ -157,6 +157,12 @@ func (x *actorExtractor) latinPass() {
 	}
 	for i := 0; i < len(x.toks); {
 		t := x.toks[i]
+		if !bn {
+			if j := x.quotedTitleEnd(i); j > i {
+				i = j // "Planet in Peril": the title of a work
+				continue
+			}
+		}
 		particle := !bn && nameParticles[t.text] && i+1 < len(x.toks) && x.toks[i+1].kind == tkLatin && isUpperStart(x.toks[i+1].text) && x.toks[i+1].space
 		if t.kind != tkLatin || (!bn && !isUpperStart(t.text) && !particle) {
 			i++
@@ -170,6 +176,57 @@ func (x *actorExtractor) latinPass() {
 		x.latinCand(i, j, bn)
 		i = j
 	}
+}
+
+// titleSmallWords may stand lower-case inside a title.
+var titleSmallWords = map[string]bool{"of": true, "in": true, "the": true, "and": true, "a": true, "an": true, "for": true,
+	"on": true, "with": true, "to": true, "at": true, "from": true, "is": true, "by": true}
+
+// quotedTitleEnd recognises the title of a work in quotation marks at
+// token i (the opening mark): two to eight words, each capitalised or a
+// small word, with a capitalised last word, and the closing mark right
+// after (maybe after a comma): "Planet in Peril", "Harry Potter and the
+// Order of the Phoenix". It returns the token after the closing mark, or i.
+func (x *actorExtractor) quotedTitleEnd(i int) int {
+	open := x.toks[i].text
+	var closeMark string
+	switch open {
+	case "\"":
+		closeMark = "\""
+	case "“":
+		closeMark = "”"
+	case "‘":
+		closeMark = "’"
+	case "'":
+		closeMark = "'"
+	default:
+		return i
+	}
+	words, last := 0, i
+	for k := i + 1; k < len(x.toks) && k <= i+10; k++ {
+		t := x.toks[k]
+		if t.kind == tkLatin {
+			if !isUpperStart(t.text) && !titleSmallWords[t.text] {
+				return i
+			}
+			words, last = words+1, k
+			continue
+		}
+		if t.text == "," && k+1 < len(x.toks) && x.toks[k+1].text == closeMark {
+			k++
+			t = x.toks[k]
+		}
+		if t.text == closeMark && words >= 2 && words <= 8 && isUpperStart(x.toks[last].text) {
+			// a small word inside: a title, not a name list
+			for m := i + 1; m < k; m++ {
+				if titleSmallWords[x.toks[m].text] {
+					return k + 1
+				}
+			}
+		}
+		return i
+	}
+	return i
 }
 
 // latinRun returns the end of the name run that starts at token i.
@@ -473,7 +530,7 @@ func (x *actorExtractor) clauseStart(i int) bool {
 		return true
 	}
 	switch x.toks[i-1].text {
-	case ".", "!", "?", "\"", "“", "‘", "(", "-", "—", "–", ":", ";":
+	case ".", "!", "?", "\"", "“", "‘", "'", "(", "-", "—", "–", ":", ";":
 		return true
 	}
 	return false
@@ -490,6 +547,9 @@ func stripEx(s string) string {
 // isContraction reports "I'll", "I've", "don't", "we're": no name.
 func isContraction(s string) bool {
 	s = strings.ReplaceAll(s, "’", "'")
+	if strings.EqualFold(s, "let's") {
+		return true
+	}
 	a := strings.LastIndexByte(s, '\'')
 	if a <= 0 {
 		return false
