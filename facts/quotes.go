@@ -105,7 +105,7 @@ func (q *quoteCtx) directSpans() []sangbad.Span {
 			continue
 		}
 		inner := text[i+n : end-len(string(closer))]
-		if len(strings.Fields(inner)) >= 3 {
+		if len(strings.Fields(inner)) >= 3 && !isWorkTitle(inner) {
 			out = append(out, q.d.ix.Span(i, end))
 			i = end
 			continue
@@ -113,6 +113,26 @@ func (q *quoteCtx) directSpans() []sangbad.Span {
 		i += n
 	}
 	return out
+}
+
+// isWorkTitle reports quoted Latin text that is the title of a work, not
+// speech: at most eight words, each capitalised or a small word ("The Tony
+// Snow Show", "Planet in Peril", "Fox News Sunday"), no sentence mark.
+func isWorkTitle(inner string) bool {
+	inner = strings.TrimRight(strings.TrimSpace(inner), ",")
+	f := strings.Fields(inner)
+	if len(f) > 8 || strings.ContainsAny(inner, ".!?।") || hasBengali(inner) {
+		return false
+	}
+	for k, w := range f {
+		if k > 0 && titleSmallWords[w] {
+			continue
+		}
+		if !isUpperStart(w) {
+			return false
+		}
+	}
+	return isUpperStart(f[len(f)-1])
 }
 
 // tokAt returns the index of the first token starting at or after rune p.

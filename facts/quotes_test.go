@@ -79,6 +79,7 @@ func TestExtractQuotes(t *testing.T) {
 			[]quoteRow{{0, 25, false, "Bangladesh Bank", "বাংলাদেশ ব্যাংক", true}}},
 		{"bengali role name with a common word inside", "bn", "চলতি বছর মূল্যস্ফীতি কমবে বলে জানান অর্থমন্ত্রী আবুল মাল আবদুল মুহিত।",
 			[]quoteRow{{0, 25, false, "আবুল মাল আবদুল মুহিত", "অর্থমন্ত্রী", true}}}, // the role word right after the verb
+		{"titles of works are no quotes", "en", `He hosted "The Tony Snow Show" and appeared on "Fox News Sunday" often.`, nil},
 		{"scare quotes are no quotes", "en", `The so-called "experts" left.`, nil},
 		{"bengali speaker first", "bn", readFixture(t, filepath.Join("testdata", "quotes", "cases_bn.txt")),
 			[]quoteRow{{34, 75, true, "টিপু মুনশি", "টিপু মুনশি", true}, {76, 121, true, "টিপু মুনশি", "তিনি", true}}},
