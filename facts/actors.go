@@ -178,6 +178,15 @@ func (x *actorExtractor) latinPass() {
 	}
 }
 
+// enGenericCaps are common nouns written in capitals (acronyms of things,
+// units and times, generic proper-looking nouns): no actors.
+var enGenericCaps = map[string]bool{"TV": true, "CD": true, "DVD": true, "GPS": true, "MRI": true, "CAT": true, "ET": true,
+	"PT": true, "GMT": true, "UTC": true, "AM": true, "PM": true, "DNA": true, "HIV": true, "AIDS": true, "GDP": true,
+	"CEO": true, "CFO": true, "COO": true, "CTO": true, "ID": true, "PIN": true, "SUV": true, "SMS": true, "PDF": true,
+	"URL": true, "USB": true, "HD": true, "OK": true, "AK": true, "GT": true, "RPG": true, "IED": true, "ATM": true,
+	"FAQ": true, "CCTV": true, "VIP": true, "MP": true, "PR": true, "IQ": true, "UV": true, "LED": true, "LCD": true,
+	"WiFi": true, "Wi-Fi": true, "Web": true, "Internet": true, "TVs": false}
+
 // titleSmallWords may stand lower-case inside a title.
 var titleSmallWords = map[string]bool{"of": true, "in": true, "the": true, "and": true, "a": true, "an": true, "for": true,
 	"on": true, "with": true, "to": true, "at": true, "from": true, "is": true, "by": true}
@@ -384,6 +393,8 @@ func (x *actorExtractor) latinCand(i, j int, bn bool) {
 	switch {
 	case len(idx) == 1 && !bn && (w.enStop[strings.ToLower(stemName)] || w.enTitle[strings.ToLower(stemName)]):
 		return
+	case len(idx) == 1 && enGenericCaps[strings.TrimSuffix(stemName, "s")]:
+		return // "TV", "DVDs", "the Web": common nouns in capitals
 	}
 	// place
 	if p, ok := x.g.enPlace(stemName); ok {

@@ -54,6 +54,8 @@ func TestActorRules(t *testing.T) {
 			map[string]string{"Emma Watson": P}, []string{"Planet", "Peril", "Phoenix", "Order", "Harry Potter"}},
 		{"let's and quoted clause starts", `"Let's go," she said. I said, 'Fine, go,' to Mary Jones.`,
 			map[string]string{"Mary Jones": P}, []string{"Let's", "Let", "Fine"}},
+		{"generic capitals are no actors", "Lower TV prices and cheap DVDs lifted sales on the Web, Acme Corp said.",
+			map[string]string{"Acme Corp": O}, []string{"TV", "Lower TV", "DVDs", "Web"}},
 		{"title is role, not name", "Ex-Sen. John Doe said the vote was rigged.",
 			map[string]string{"John Doe": P}, []string{"Ex-Sen", "Ex-Sen. John Doe"}},
 		{"single word person by pronoun", "Okonkwo said he would not resign. Okonkwo told reporters the vote was fair.",
