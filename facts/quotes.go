@@ -1,6 +1,7 @@
 package facts
 
 import (
+	"slices"
 	"sort"
 	"strings"
 	"unicode"
@@ -348,6 +349,32 @@ func (q *quoteCtx) speakerAt(k int) (int, *sangbad.Span, bool) {
 				sp := q.d.ix.Span(q.toks[start].bs, t.be)
 				return ai, &sp, true
 			}
+		}
+	}
+	// English: "the trade minister said" for "Indonesia's trade minister
+	// Zulkifli Hasan" named before
+	if low := strings.ToLower(t.text); t.kind == tkLatin && !isUpperStart(t.text) && q.w.enRole[low] && !q.w.enStop[low] {
+		best, bestAt := -1, -1
+		for ai, a := range q.actors {
+			if a.Type != sangbad.ActorPerson || a.Role == "" || !slices.Contains(strings.Fields(strings.ToLower(a.Role)), low) {
+				continue
+			}
+			for _, m := range a.Mentions {
+				if m.Start < t.start && m.Start > bestAt {
+					best, bestAt = ai, m.Start
+				}
+			}
+		}
+		if best >= 0 {
+			start := k
+			for start > 0 && q.toks[start-1].kind == tkLatin && q.w.enRole[strings.ToLower(q.toks[start-1].text)] && !isUpperStart(q.toks[start-1].text) {
+				start--
+			}
+			if start > 0 && strings.EqualFold(q.toks[start-1].text, "the") {
+				start--
+			}
+			sp := q.d.ix.Span(q.toks[start].bs, t.be)
+			return best, &sp, true
 		}
 	}
 	return -1, nil, false

@@ -79,6 +79,10 @@ func TestExtractQuotes(t *testing.T) {
 			[]quoteRow{{0, 25, false, "Bangladesh Bank", "বাংলাদেশ ব্যাংক", true}}},
 		{"bengali role name with a common word inside", "bn", "চলতি বছর মূল্যস্ফীতি কমবে বলে জানান অর্থমন্ত্রী আবুল মাল আবদুল মুহিত।",
 			[]quoteRow{{0, 25, false, "আবুল মাল আবদুল মুহিত", "অর্থমন্ত্রী", true}}}, // the role word right after the verb
+		{"english role-only speaker", "en", "Indonesia's trade minister Zulkifli Hasan said the rules were fair. Later the trade minister told reporters that sellers would adapt.",
+			[]quoteRow{{47, 66, false, "Zulkifli Hasan", "Zulkifli Hasan", true}, {113, 132, false, "Zulkifli Hasan", "the trade minister", true}}},
+		{"bengali role-only speaker", "bn", "ইন্দোনেশিয়ার বাণিজ্যমন্ত্রী জুলকিফলি হাসান সোমবার বলেন, এটি ভালো। তবে ইন্দোনেশিয়ার বাণিজ্যমন্ত্রী পরে বলেন, নিয়ম মানতে হবে।",
+			[]quoteRow{{57, 65, false, "জুলকিফলি হাসান", "জুলকিফলি হাসান", true}, {110, 125, false, "জুলকিফলি হাসান", "ইন্দোনেশিয়ার বাণিজ্যমন্ত্রী", true}}},
 		{"titles of works are no quotes", "en", `He hosted "The Tony Snow Show" and appeared on "Fox News Sunday" often.`, nil},
 		{"scare quotes are no quotes", "en", `The so-called "experts" left.`, nil},
 		{"bengali speaker first", "bn", readFixture(t, filepath.Join("testdata", "quotes", "cases_bn.txt")),
