@@ -32,6 +32,8 @@ func TestBengaliActorRules(t *testing.T) {
 			map[string]string{"খোন্দকার ইব্রাহিম খালেদ": P}, nil},
 		{"police station takes one place word", "মামলার বাদী সামছুল আলম তেজগাঁও থানায় অভিযোগ করেন।",
 			map[string]string{"তেজগাঁও থানা": sangbad.ActorOrganization}, []string{"সামছুল আলম তেজগাঁও থানা", "সামছুল আলম তেজগাঁও থানায়"}},
+		{"occupations and ranks are roles, not names", "সাংসদ সালাউদ্দিন কাদের ও প্রকৌশলী নুরুল আলম সভায় ছিলেন।",
+			map[string]string{"সালাউদ্দিন কাদের": P, "নুরুল আলম": P}, []string{"সাংসদ সালাউদ্দিন কাদের", "প্রকৌশলী নুরুল আলম"}},
 		{"unknown words without a person verb stay out", "প্রতিষ্ঠানটি ই-কমার্স ইউনিট চালু করেছে।", nil, []string{"কমার্স ইউনিট"}},
 	}
 	e := New()
