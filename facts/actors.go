@@ -1320,7 +1320,14 @@ func (x *actorExtractor) bnPersonAfter(i int) int {
 		break
 	}
 	nameStart := j
+	// a plural role ("চিকিৎসকদের", "নেতারা") names no one person
+	if rw, _ := x.bnWord(i); isRole && (strings.HasSuffix(rw, "দের") || strings.HasSuffix(rw, "রা") || strings.HasSuffix(rw, "গণ")) {
+		return i
+	}
 	for j < len(x.toks) && j-nameStart < 4 {
+		if x.bnLocative(j) {
+			break // "সম্প্রতি সাভারে রানা প্লাজা", "চেম্বারে": no name word
+		}
 		if x.toks[j].kind == tkLatin && x.toks[j].space {
 			// a Latin name after a Bengali role is handled by the Latin pass
 			return i
@@ -1332,7 +1339,7 @@ func (x *actorExtractor) bnPersonAfter(i int) int {
 			// a common word can start a name when a name word follows it
 			// ("প্রধান নির্বাহী সুন্দর পিচাই"), and end it right before a
 			// reporting verb ("মেয়র সাঈদ খোকন বলেন")
-			startOK := j == nameStart && x.bnPlainWord(j) && j+1 < len(x.toks) && x.toks[j+1].space && x.bnNameCandidate(j+1) && !x.bnHasSuffix(j)
+			startOK := j == nameStart && x.bnPlainWord(j) && j+1 < len(x.toks) && x.toks[j+1].space && x.bnNameCandidate(j+1) && !x.bnHasSuffix(j) && !x.bnLocative(j+1)
 			endOK := j > nameStart && x.bnPlainWord(j) && !x.bnHasSuffix(j) && (x.bnSayAt(j+1) || x.bnSentenceEndAt(j+1))
 			// ... or stand inside it before a known name part ("আবুল মাল
 			// আবদুল মুহিত")
@@ -1494,7 +1501,7 @@ func (x *actorExtractor) bnOwnedBy(i int) {
 func (x *actorExtractor) bnNameRun(i int) int {
 	j := i
 	for j < len(x.toks) && j-i < 4 {
-		if j > i && (!x.toks[j].space || x.toks[j].newline) {
+		if j > i && (!x.toks[j].space || x.toks[j].newline) || x.bnLocative(j) {
 			break
 		}
 		if !x.bnNameCandidate(j) {
@@ -1527,6 +1534,16 @@ func (x *actorExtractor) bnNamePartAt(k int) bool {
 // bnSentenceEndAt reports a danda or full stop at token k.
 func (x *actorExtractor) bnSentenceEndAt(k int) bool {
 	return k < len(x.toks) && (x.toks[k].text == "।" || x.toks[k].text == ".") && !x.toks[k].space
+}
+
+// bnLocative reports a Bengali word in the locative (-ে, -তে after a
+// stem that remains): names of persons do not take it.
+func (x *actorExtractor) bnLocative(k int) bool {
+	if x.toks[k].kind != tkBengali {
+		return false
+	}
+	w, st := x.bnWord(k)
+	return w != st && (strings.HasSuffix(w, "তে") || strings.HasSuffix(w, "ে") && !strings.HasSuffix(w, "কে") && !strings.HasSuffix(w, "দে"))
 }
 
 // bnSayAt reports a Bengali reporting verb at token k.

@@ -34,6 +34,8 @@ func TestBengaliActorRules(t *testing.T) {
 			map[string]string{"তেজগাঁও থানা": sangbad.ActorOrganization}, []string{"সামছুল আলম তেজগাঁও থানা", "সামছুল আলম তেজগাঁও থানায়"}},
 		{"occupations and ranks are roles, not names", "সাংসদ সালাউদ্দিন কাদের ও প্রকৌশলী নুরুল আলম সভায় ছিলেন।",
 			map[string]string{"সালাউদ্দিন কাদের": P, "নুরুল আলম": P}, []string{"সাংসদ সালাউদ্দিন কাদের", "প্রকৌশলী নুরুল আলম"}},
+		{"locatives are no name words", "প্রধানমন্ত্রী সম্প্রতি সাভারে রানা প্লাজা ধসের পর উদ্ধার অভিযানে যান। নামী চিকিৎসকদের চেম্বারে ভিড়।",
+			map[string]string{"রানা প্লাজা": sangbad.ActorPlace}, []string{"সম্প্রতি", "সাভারে রানা", "চেম্বারে", "চেম্বার"}},
 		{"unknown words without a person verb stay out", "প্রতিষ্ঠানটি ই-কমার্স ইউনিট চালু করেছে।", nil, []string{"কমার্স ইউনিট"}},
 	}
 	e := New()
