@@ -1431,6 +1431,14 @@ func (x *actorExtractor) bnOrgAt(i int, stem, typ string) {
 			break // "সামছুল আলম তেজগাঁও থানা": one place word names a police station
 		}
 		start = k
+		if !special && k > 0 && x.toks[k-1].kind == tkBengali && x.toks[k].space {
+			// a place before the common word: "ঢাকা শিক্ষা বোর্ড"
+			if pw, ps := x.bnWord(k - 1); pw == ps {
+				if _, ok := x.g.bnPlace(pw); ok {
+					start = k - 1
+				}
+			}
+		}
 		if isPlace || !special {
 			break // "ঢাকা বিশ্ববিদ্যালয়": nothing before the place
 		}
