@@ -15,6 +15,7 @@ import (
 	"path/filepath"
 	"runtime/debug"
 	"slices"
+	"sync"
 	"time"
 
 	"github.com/sangbad/sangbad"
@@ -153,17 +154,8 @@ func RunProvider(ctx context.Context, cfg ProviderConfig, src feed.Source, prep 
 	if cfg.StateFile == "" {
 		return Summary{}, sangbad.Errorf(sangbad.Invalid, "a provider batch run needs a state file")
 	}
-	r := &providerRun{cfg: cfg, prep: prep, provider: provider, progress: progress, spoolPath: cfg.StateFile + ".spool"}
-	r.defaults()
+	r := newProviderRun(cfg, prep, provider, out, progress)
 	r.progress.Start(cfg.Total)
-	r.out = bufio.NewWriterSize(out, 64<<10)
-	r.rawOut = out
-	r.enc = json.NewEncoder(&r.line)
-	r.enc.SetEscapeHTML(false)
-	r.done = make(map[string]bool, len(cfg.Done))
-	for id := range cfg.Done {
-		r.done[id] = true
-	}
 	err := r.run(ctx, src)
 	if ferr := r.flush(); err == nil {
 		err = ferr
@@ -192,8 +184,17 @@ type providerRun struct {
 	out    *bufio.Writer
 	line   bytes.Buffer
 	enc    *json.Encoder
-	done   map[string]bool
 	sum    Summary
+}
+
+func newProviderRun(cfg ProviderConfig, prep Preparer, provider Provider, out io.Writer, progress Progress) *providerRun {
+	r := &providerRun{cfg: cfg, prep: prep, provider: provider, progress: progress, spoolPath: cfg.StateFile + ".spool"}
+	r.defaults()
+	r.out = bufio.NewWriterSize(out, 64<<10)
+	r.rawOut = out
+	r.enc = json.NewEncoder(&r.line)
+	r.enc.SetEscapeHTML(false)
+	return r
 }
 
 func (r *providerRun) defaults() {
@@ -334,7 +335,6 @@ func (r *providerRun) emit(res Result, err error) error {
 	if _, werr := r.out.Write(r.line.Bytes()); werr != nil {
 		return fmt.Errorf("write results: %w", werr)
 	}
-	r.done[res.ID] = true
 	if err != nil {
 		r.sum.Failed++
 		r.log.Debug("item failed", "id", res.ID, "err", err)
@@ -415,7 +415,7 @@ func (r *providerRun) prepareAll(ctx context.Context, src feed.Source) (int64, e
 			id := j.article.ID
 			// Done, spooled by an earlier run, or a repeated id: the
 			// provider needs unique ids and out holds one result an id.
-			j.skip = r.done[id] || spooled[id] || seen[id]
+			j.skip = r.cfg.Done[id] || spooled[id] || seen[id]
 			seen[id] = true
 			select {
 			case jobs <- j:
@@ -733,7 +733,10 @@ func (r *providerRun) finish(ctx context.Context, b *stateBatch) (retry bool, er
 	var schemas []json.RawMessage
 	schemaOf := map[string]int{}
 	err = scanSpool(spool, b.From, b.To, func(_, _ int64, line []byte) error {
-		var rec spoolRecord
+		var rec struct {
+			ID       string `json:"id"`
+			Requests map[string]struct{ Schema json.RawMessage }
+		}
 		if err := json.Unmarshal(line, &rec); err != nil {
 			return sangbad.WrapError(sangbad.Internal, err, "the provider batch spool is damaged")
 		}
@@ -779,32 +782,86 @@ func (r *providerRun) finish(ctx context.Context, b *stateBatch) (retry bool, er
 		missing = &sangbad.Error{Kind: sangbad.Unavailable, Code: "llm_batch_" + b.Status, Message: fmt.Sprintf("the provider batch %s ended %s without an answer for this summary", b.ID, b.Status)}
 	}
 	r.log.Info("provider batch finished", "batch", b.ID, "status", b.Status, "answers", len(answers), "requests", b.Requests)
-	err = scanSpool(spool, b.From, b.To, func(_, _ int64, line []byte) error {
-		var rec spoolRecord
-		if err := json.Unmarshal(line, &rec); err != nil {
-			return sangbad.WrapError(sangbad.Internal, err, "the provider batch spool is damaged")
-		}
-		if r.done[rec.ID] {
-			r.skip(rec.ID) // written before a restart
-			return nil
-		}
-		ferr := finishOne(ctx, r.prep, rec, r.st.Options, func(lang string) (sangbad.Completion, error) {
-			a, ok := answers[customID(rec.ID, lang)]
+	answerFor := func(id string) func(string) (sangbad.Completion, error) {
+		return func(lang string) (sangbad.Completion, error) {
+			a, ok := answers[customID(id, lang)]
 			if !ok {
 				return sangbad.Completion{}, missing
 			}
 			return a.c, a.err
-		})
-		if ferr != nil {
-			if ctx.Err() != nil {
-				return ctx.Err()
-			}
-			return r.emit(errorResult(rec.ID, ferr), ferr)
 		}
-		return r.emit(Result{ID: rec.ID, Analysis: rec.Analysis}, nil)
-	})
-	if err != nil {
-		return false, err
+	}
+
+	// Finish the articles cfg.Concurrency at a time (verification is
+	// CPU work); results are written from this goroutine.
+	type fin struct {
+		rec  spoolRecord
+		skip bool
+		err  error
+	}
+	fctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	recs := make(chan *fin, r.cfg.Concurrency)
+	fins := make(chan *fin, r.cfg.Concurrency)
+	scanErr := make(chan error, 1)
+	go func() {
+		defer close(recs)
+		scanErr <- scanSpool(spool, b.From, b.To, func(_, _ int64, line []byte) error {
+			f := &fin{}
+			if err := json.Unmarshal(line, &f.rec); err != nil {
+				return sangbad.WrapError(sangbad.Internal, err, "the provider batch spool is damaged")
+			}
+			// Written by an earlier run (cfg.Done is read only here; ids
+			// written by this run are in no other batch).
+			f.skip = r.cfg.Done[f.rec.ID]
+			select {
+			case recs <- f:
+				return nil
+			case <-fctx.Done():
+				return fctx.Err()
+			}
+		})
+	}()
+	var wg sync.WaitGroup
+	for range r.cfg.Concurrency {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for f := range recs {
+				if !f.skip {
+					f.err = finishOne(fctx, r.prep, f.rec, r.st.Options, answerFor(f.rec.ID))
+				}
+				fins <- f
+			}
+		}()
+	}
+	go func() {
+		wg.Wait()
+		close(fins)
+	}()
+	var werr error
+	for f := range fins {
+		switch {
+		case werr != nil:
+		case f.skip:
+			r.skip(f.rec.ID)
+		case f.err != nil && ctx.Err() != nil:
+			werr = ctx.Err()
+		case f.err != nil:
+			werr = r.emit(errorResult(f.rec.ID, f.err), f.err)
+		default:
+			werr = r.emit(Result{ID: f.rec.ID, Analysis: f.rec.Analysis}, nil)
+		}
+		if werr != nil {
+			cancel()
+		}
+	}
+	serr := <-scanErr
+	switch {
+	case werr != nil:
+		return false, werr
+	case serr != nil:
+		return false, serr
 	}
 	// The results are on disk before the state file says so.
 	return false, r.flush()

@@ -59,7 +59,7 @@ type providerProxy struct {
 	rewrite func(batch map[string]any)
 }
 
-func newProviderProxy(t *testing.T, stub *llmtest.Server) *providerProxy {
+func newProviderProxy(t testing.TB, stub *llmtest.Server) *providerProxy {
 	t.Helper()
 	target, err := url.Parse(stub.URL())
 	if err != nil {
@@ -123,7 +123,7 @@ type providerEnv struct {
 	dir    string
 }
 
-func newProviderEnv(t *testing.T, stubOpts ...llmtest.Option) *providerEnv {
+func newProviderEnv(t testing.TB, stubOpts ...llmtest.Option) *providerEnv {
 	t.Helper()
 	stub := llmtest.NewServer(t, stubOpts...)
 	proxy := newProviderProxy(t, stub)
@@ -139,7 +139,7 @@ func newProviderEnv(t *testing.T, stubOpts ...llmtest.Option) *providerEnv {
 
 func (e *providerEnv) state() string { return filepath.Join(e.dir, "run.state.json") }
 
-func fixtureArticles(t *testing.T) []sangbad.Article {
+func fixtureArticles(t testing.TB) []sangbad.Article {
 	t.Helper()
 	f, err := os.Open(filepath.Join("testdata", "provider", "articles.jsonl"))
 	if err != nil {
@@ -620,5 +620,57 @@ func TestRunProviderNothingToSubmit(t *testing.T) {
 	got := readResults(t, out)
 	if r := got["empty"]; r.Error == nil || r.Error.Code != "text_required" {
 		t.Errorf("empty article: %+v", r)
+	}
+}
+
+// cancelFinish cancels the run at the n-th FinishBatch: a crash while a
+// downloaded batch is being written out.
+type cancelFinish struct {
+	Preparer
+	n      int64
+	calls  atomic.Int64
+	cancel context.CancelFunc
+}
+
+func (c *cancelFinish) FinishBatch(ctx context.Context, a sangbad.Article, o sangbad.Options, an *sangbad.Analysis, answer func(string) (sangbad.Completion, error)) error {
+	if c.calls.Add(1) == c.n {
+		c.cancel()
+		return ctx.Err()
+	}
+	return c.Preparer.FinishBatch(ctx, a, o, an, answer)
+}
+
+func TestRunProviderRestartWhileFinishing(t *testing.T) {
+	e := newProviderEnv(t)
+	as := fixtureArticles(t)
+	out := filepath.Join(e.dir, "results.jsonl")
+	ctx, cancel := context.WithCancel(t.Context())
+	defer cancel()
+	f, done, err := ResumeFile(out, false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	prep := &cancelFinish{Preparer: e.pipe, n: 6, cancel: cancel}
+	_, err = RunProvider(ctx, ProviderConfig{StateFile: e.state(), PollEvery: time.Millisecond, Concurrency: 1, Done: done}, feed.Slice(as...), prep, e.client, f, nil)
+	f.Close()
+	if !errors.Is(err, context.Canceled) {
+		t.Fatalf("first run: %v", err)
+	}
+	partial := readResults(t, out)
+	if len(partial) == 0 || len(partial) >= len(as) {
+		t.Fatalf("the first run wrote %d of %d results", len(partial), len(as))
+	}
+	sum, err := e.runProvider(t.Context(), t, ProviderConfig{}, as, nil, out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if sum.Skipped != len(partial) || sum.OK != len(as)-len(partial) {
+		t.Errorf("second run %+v after %d results", sum, len(partial))
+	}
+	if got := readResults(t, out); len(got) != len(as) { // readResults reports duplicates
+		t.Errorf("%d results, want %d", len(got), len(as))
+	}
+	if e.proxy.creates.Load() != 1 {
+		t.Errorf("%d batches, want 1", e.proxy.creates.Load())
 	}
 }
