@@ -1422,6 +1422,9 @@ func (x *actorExtractor) bnOrgAt(i int, stem, typ string) {
 		if word != st && !w.isBnOrgHead(st) {
 			break // a genitive ends the modifiers
 		}
+		if typ == sangbad.ActorOrganization && (w.bnName[word] || w.bnName[st]) && !bnPersonNamedHeads[stem] {
+			break // "ওবায়দুল কাদের ছাত্রলীগের": a person before the organisation
+		}
 		_, isPlace := x.g.bnPlace(word)
 		special := isPlace || w.bnOrgMod[word] || w.isBnOrgHead(word) || w.bnName[word] || !x.isKnown(k)
 		if !special && k < i-1 {
@@ -1461,6 +1464,11 @@ func (x *actorExtractor) bnOrgAt(i int, stem, typ string) {
 	}
 	x.add(x.bnMention(start, i+1, stem, typ, true))
 }
+
+// bnPersonNamedHeads are organisation heads that are often named after a
+// person ("শেখ মুজিব মেডিকেল বিশ্ববিদ্যালয়", "আদমজী ক্যান্টনমেন্ট কলেজ").
+var bnPersonNamedHeads = map[string]bool{"বিশ্ববিদ্যালয়": true, "ইউনিভার্সিটি": true, "কলেজ": true, "স্কুল": true, "হাসপাতাল": true,
+	"ফাউন্ডেশন": true, "ট্রাস্ট": true, "একাডেমি": true, "ইনস্টিটিউট": true, "মাদ্রাসা": true, "ইনস্টিটিউশন": true}
 
 // bnPersonCompound reports personal names written as one word with a
 // name suffix ("হেলালউদ্দিন", "খালেকুজ্জামান").

@@ -38,6 +38,8 @@ func TestBengaliActorRules(t *testing.T) {
 			map[string]string{"রানা প্লাজা": sangbad.ActorPlace}, []string{"সম্প্রতি", "সাভারে রানা", "চেম্বারে", "চেম্বার"}},
 		{"place, common word, org head", "ঢাকা শিক্ষা বোর্ড এবার ফল প্রকাশ করেছে।",
 			map[string]string{"ঢাকা শিক্ষা বোর্ড": sangbad.ActorOrganization}, []string{"শিক্ষা বোর্ড"}},
+		{"a person before a party is no part of it", "ওবায়দুল কাদের ছাত্রলীগের সম্মেলনে যান।",
+			map[string]string{"ওবায়দুল কাদের": P, "ছাত্রলীগের": sangbad.ActorOrganization}, []string{"ওবায়দুল কাদের ছাত্রলীগের"}},
 		{"unknown words without a person verb stay out", "প্রতিষ্ঠানটি ই-কমার্স ইউনিট চালু করেছে।", nil, []string{"কমার্স ইউনিট"}},
 	}
 	e := New()
