@@ -13,6 +13,7 @@ import (
 	"log/slog"
 	"os"
 	"path/filepath"
+	"reflect"
 	"runtime/debug"
 	"slices"
 	"sync"
@@ -137,7 +138,9 @@ func customID(id, lang string) string {
 //  2. submit: the spool is cut into provider batches (MaxItemsPerBatch,
 //     MaxBatchBytes) and each batch id is recorded in the state file as
 //     soon as the provider returns it; a restart never resubmits a
-//     recorded batch.
+//     recorded batch. (A crash between the provider's answer and that
+//     write, a few milliseconds, would submit the batch again: the cost
+//     of one batch, never a duplicate result.)
 //  3. poll: every PollEvery the unfinished batches are polled; a finished
 //     one is downloaded, its articles finished with prep.FinishBatch and
 //     written to out, and then marked finished in the state file.
@@ -226,7 +229,14 @@ func (r *providerRun) run(ctx context.Context, src feed.Source) error {
 	}
 	if resumed {
 		r.log.Info("resuming provider batch run", "state", r.cfg.StateFile, "prepared", r.st.Prepared, "batches", len(r.st.Batches))
+		if !reflect.DeepEqual(r.st.Options, r.cfg.Options) {
+			r.log.Warn("provider batch: resuming with the options the run was started with", "started", r.st.Options, "given", r.cfg.Options)
+		}
 	} else {
+		// A spool without a state file belongs to no run: start afresh.
+		if err := os.Remove(r.spoolPath); err != nil && !errors.Is(err, os.ErrNotExist) {
+			return fmt.Errorf("remove stale spool: %w", err)
+		}
 		r.st = providerState{Version: 1, Options: r.cfg.Options}
 		if err := r.saveState(); err != nil {
 			return err
