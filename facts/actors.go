@@ -1446,6 +1446,14 @@ func (x *actorExtractor) bnOrgAt(i int, stem, typ string) {
 			break // "ঢাকা বিশ্ববিদ্যালয়": nothing before the place
 		}
 	}
+	// "ঢাকা-চট্টগ্রাম মহাসড়ক": a hyphenated pair of places
+	if start < i && start >= 2 && x.toks[start-1].text == "-" && !x.toks[start-1].space && !x.toks[start].space && x.toks[start-2].kind == tkBengali {
+		_, a := x.g.bnPlace(nfc(x.toks[start-2].text))
+		_, b := x.g.bnPlace(nfc(x.toks[start].text))
+		if a && b {
+			start -= 2
+		}
+	}
 	if start == i && !bnOrgCompound(stem) {
 		return
 	}

@@ -40,6 +40,8 @@ func TestBengaliActorRules(t *testing.T) {
 			map[string]string{"ঢাকা শিক্ষা বোর্ড": sangbad.ActorOrganization}, []string{"শিক্ষা বোর্ড"}},
 		{"a person before a party is no part of it", "ওবায়দুল কাদের ছাত্রলীগের সম্মেলনে যান।",
 			map[string]string{"ওবায়দুল কাদের": P, "ছাত্রলীগের": sangbad.ActorOrganization}, []string{"ওবায়দুল কাদের ছাত্রলীগের"}},
+		{"hyphenated places before a road", "ঢাকা-চট্টগ্রাম মহাসড়কের যানজট কমেছে।",
+			map[string]string{"ঢাকা-চট্টগ্রাম মহাসড়কের": sangbad.ActorPlace}, nil},
 		{"unknown words without a person verb stay out", "প্রতিষ্ঠানটি ই-কমার্স ইউনিট চালু করেছে।", nil, []string{"কমার্স ইউনিট"}},
 	}
 	e := New()
