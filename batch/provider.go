@@ -145,6 +145,8 @@ func customID(id, lang string) string {
 //     one is downloaded, its articles finished with prep.FinishBatch and
 //     written to out, and then marked finished in the state file.
 //
+// Results are written as articles finish, not in input order.
+//
 // A provider batch that failed, expired or was cancelled is not
 // resubmitted: its answered items are used and every other summary falls
 // back as a failed synchronous call would (the extractive summary with a
