@@ -18,6 +18,9 @@ type partial struct {
 	sources []int
 }
 
+// maxReduceLevels bounds the combining levels of mapReduce.
+const maxReduceLevels = 4
+
 // mapReduce summarises an article over the context budget: each chunk (a
 // run of whole paragraphs, or of sentences when a paragraph alone is over
 // the budget) is summarised in the target language, chunk summaries are
@@ -39,16 +42,21 @@ func (j *job) mapReduce(ctx context.Context, onDelta func(string)) (*draft, erro
 	if err != nil {
 		return nil, err
 	}
-	for level := 1; len(items) > 1; level++ {
+	// Each level must shrink the text; a model whose chunk summaries do not
+	// get shorter would otherwise be called without end. The final call
+	// then works with what the last level produced.
+	prevTotal := -1
+	for level := 1; len(items) > 1 && level <= maxReduceLevels; level++ {
 		toks := make([]int, len(items))
 		total := 0
 		for i, it := range items {
 			toks[i] = estimateTokens(it.text)
 			total += toks[i]
 		}
-		if total <= j.l.budget {
+		if total <= j.l.budget || (prevTotal >= 0 && total >= prevTotal) {
 			break
 		}
+		prevTotal = total
 		groups := groupUnits(toks, nil, j.l.budget)
 		if len(groups) <= 1 {
 			break

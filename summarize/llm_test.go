@@ -753,3 +753,32 @@ func TestLLMFactsFailure(t *testing.T) {
 		t.Error("summary missing after a facts failure")
 	}
 }
+
+// everySentence echoes every chunk sentence back: a model whose chunk
+// summaries never get shorter.
+func everySentence(r llmtest.Request) llmtest.Reply {
+	var out []sent
+	for i, s := range llmtest.ArticleSentences(r.User()) {
+		out = append(out, sent{s, []int{i}})
+	}
+	return llmtest.Reply{Content: summaryJSON(out...)}
+}
+
+func TestLLMSummaryMapReduceStopsWhenNotShrinking(t *testing.T) {
+	e := newEnv(t, byTask(noFacts, everySentence, nil), envConfig{llm: []summarize.LLMOption{
+		summarize.WithContextBudget(120), summarize.WithFactsAssist(false), summarize.WithRepairRounds(0)}})
+	a := seed(t)
+	an, err := e.pipe.Facts(context.Background(), a)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
+	defer cancel()
+	if _, err := e.llm.Summarize(ctx, summarize.SummaryRequest{Article: a, Analysis: an, Language: "bn", Length: sangbad.LengthShort}); err != nil {
+		t.Fatal(err)
+	}
+	// the map calls, at most one non-shrinking reduce level, and the final call
+	if n := len(e.srv.Requests()); n > 2*len(an.Sentences)+2 {
+		t.Errorf("%d model calls for %d sentences: the combine loop did not stop", n, len(an.Sentences))
+	}
+}
