@@ -356,3 +356,53 @@ func readLines(t *testing.T, path string) []string {
 	}
 	return strings.Split(strings.TrimSpace(string(b)), "\n")
 }
+
+func TestProviderBatch(t *testing.T) {
+	stub := llmtest.NewServer(t)
+	getenv := func(k string) string {
+		if k == "OPENAI_BASE_URL" {
+			return stub.BaseURL()
+		}
+		return ""
+	}
+	dir := t.TempDir()
+	in := dir + "/in.jsonl"
+	if err := os.WriteFile(in, []byte(`{"id": "p1", "text": "The central bank held its policy rate at 7.75% on Tuesday, the governor said in Dhaka. Markets were calm."}
+{"id": "p2", "text": "The finance ministry said on Monday that exports rose 12% in November. Officials expect more growth."}
+`), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	out := dir + "/out.jsonl"
+	var stdout, stderr bytes.Buffer
+	err := run(context.Background(), []string{"sangbad", "batch", "--in", in, "--out", out, "--provider-batch", "--poll-every", "10ms"}, getenv, strings.NewReader(""), &stdout, &stderr)
+	if err != nil {
+		t.Fatalf("provider batch: %v\n%s", err, stderr.String())
+	}
+	lines := readLines(t, out)
+	if len(lines) != 2 {
+		t.Fatalf("%d result lines, want 2", len(lines))
+	}
+	for _, l := range lines {
+		var r struct {
+			Analysis *sangbad.Analysis `json:"analysis"`
+		}
+		if err := json.Unmarshal([]byte(l), &r); err != nil || r.Analysis == nil {
+			t.Fatalf("bad line %q: %v", l, err)
+		}
+		if s := r.Analysis.Summaries["en"]; s.Method != sangbad.MethodLLM {
+			t.Errorf("summary method = %q, want llm (via the Batch API)", s.Method)
+		}
+	}
+	reqs := stub.Requests()
+	for _, r := range reqs {
+		if !r.Batch {
+			t.Errorf("a synchronous model call (%s); every summary should go through the Batch API", r.Path)
+		}
+	}
+	if len(reqs) != 2 {
+		t.Errorf("%d model requests, want 2 (one summary per article)", len(reqs))
+	}
+	if fileExists(out + ".provider.json") {
+		t.Error("state file left after a completed run")
+	}
+}
