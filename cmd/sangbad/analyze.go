@@ -25,29 +25,22 @@ func runAnalyze(ctx context.Context, e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	if len(pos) > 1 {
-		return usageError("analyze takes one FILE (or - for stdin)")
+	name, err := oneInput("analyze", pos)
+	if err != nil {
+		return err
 	}
 	if *format != "json" && *format != "text" {
 		return usageError(fmt.Sprintf("--format must be json or text, got %q", *format))
 	}
-	cfg, err := f.load(e)
-	if err != nil {
-		return err
-	}
-	name := ""
-	if len(pos) == 1 {
-		name = pos[0]
-	}
-	text, err := readArticle(e, name, cfg.Analysis.MaxChars)
-	if err != nil {
-		return err
-	}
-	c, err := newCore(ctx, cfg, newLogger(cfg.Log, e.stderr))
+	cfg, c, err := f.open(ctx, e)
 	if err != nil {
 		return err
 	}
 	defer c.Close()
+	text, err := readArticle(e, name, cfg.Analysis.MaxChars)
+	if err != nil {
+		return err
+	}
 	opts := sangbad.Options{Length: *length, BengaliDigits: *bnDigits}
 	if *languages != "" {
 		opts.Languages = splitList(*languages)

@@ -77,16 +77,12 @@ func runBatch(ctx context.Context, e *env, args []string) error {
 	if *in == "" {
 		return usageError("batch needs --in FILE|DIR|URL|-")
 	}
-	cfg, err := f.load(e)
-	if err != nil {
-		return err
-	}
-	log := newLogger(cfg.Log, e.stderr)
-	c, err := newCore(ctx, cfg, log)
+	cfg, c, err := f.open(ctx, e)
 	if err != nil {
 		return err
 	}
 	defer c.Close()
+	log := c.log
 	src, err := feed.Open(ctx, *in, feed.Options{Format: feed.Format(strings.ToLower(*format)), Stdin: e.stdin})
 	if err != nil {
 		return fmt.Errorf("open input %s: %w", *in, err)
@@ -148,16 +144,12 @@ func runWatch(ctx context.Context, e *env, args []string) error {
 	if len(feeds) == 0 {
 		return usageError("watch needs at least one --feed URL")
 	}
-	cfg, err := f.load(e)
-	if err != nil {
-		return err
-	}
-	log := newLogger(cfg.Log, e.stderr)
-	c, err := newCore(ctx, cfg, log)
+	cfg, c, err := f.open(ctx, e)
 	if err != nil {
 		return err
 	}
 	defer c.Close()
+	log := c.log
 	wc := batch.WatchConfig{Feeds: feeds, Every: *every, Logger: log}
 	var sink batch.Sink
 	if cfg.Queue.NATSURL != "" {

@@ -22,16 +22,11 @@ func runEval(ctx context.Context, e *env, args []string) error {
 		}
 		pos = []string{def}
 	}
-	cfg, err := f.load(e)
-	if err != nil {
-		return err
-	}
-	log := newLogger(cfg.Log, e.stderr)
-	c, err := newCore(ctx, cfg, log)
+	_, c, err := f.open(ctx, e)
 	if err != nil {
 		return err
 	}
 	defer c.Close()
-	_, err = eval.Run(ctx, eval.Config{Paths: pos, Analyzer: c.pipeline, Summarizer: c.pipeline, JSON: *asJSON, Limit: *limit, Log: log}, e.stdout)
+	_, err = eval.Run(ctx, eval.Config{Paths: pos, Analyzer: c.pipeline, Summarizer: c.pipeline, JSON: *asJSON, Limit: *limit, Log: c.log}, e.stdout)
 	return err
 }

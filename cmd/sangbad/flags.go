@@ -1,6 +1,7 @@
 package main
 
 import (
+	"context"
 	"flag"
 	"fmt"
 	"io"
@@ -95,4 +96,26 @@ func input(e *env, name string) (io.ReadCloser, string, error) {
 		return nil, name, err
 	}
 	return f, name, nil
+}
+
+// oneInput returns the single FILE argument of a command ("" means stdin).
+func oneInput(cmd string, pos []string) (string, error) {
+	switch len(pos) {
+	case 0:
+		return "", nil
+	case 1:
+		return pos[0], nil
+	}
+	return "", usageError(cmd + " takes one FILE (or - for stdin)")
+}
+
+// open loads the settings with the flags applied and builds the core, the
+// common start of every command. The caller closes the core.
+func (c *cmdFlags) open(ctx context.Context, e *env) (Config, *core, error) {
+	cfg, err := c.load(e)
+	if err != nil {
+		return cfg, nil, err
+	}
+	co, err := newCore(ctx, cfg, newLogger(cfg.Log, e.stderr))
+	return cfg, co, err
 }

@@ -73,26 +73,19 @@ func runTranslate(ctx context.Context, e *env, args []string) error {
 	if *to == "" {
 		return usageError("translate needs --to LANG (e.g. --to bn)")
 	}
-	if len(pos) > 1 {
-		return usageError("translate takes one FILE (or - for stdin)")
-	}
-	cfg, err := f.load(e)
+	name, err := oneInput("translate", pos)
 	if err != nil {
 		return err
 	}
-	name := ""
-	if len(pos) == 1 {
-		name = pos[0]
-	}
-	text, err := readArticle(e, name, cfg.Analysis.MaxChars)
-	if err != nil {
-		return err
-	}
-	c, err := newCore(ctx, cfg, newLogger(cfg.Log, e.stderr))
+	cfg, c, err := f.open(ctx, e)
 	if err != nil {
 		return err
 	}
 	defer c.Close()
+	text, err := readArticle(e, name, cfg.Analysis.MaxChars)
+	if err != nil {
+		return err
+	}
 	t, err := c.newTranslator()
 	if err != nil {
 		return err

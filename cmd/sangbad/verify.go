@@ -29,13 +29,15 @@ func runVerify(ctx context.Context, e *env, args []string) error {
 	if *source == "" {
 		return usageError("verify needs --source FILE")
 	}
-	if len(pos) > 1 {
-		return usageError("verify takes one TEXTFILE (or - for stdin)")
-	}
-	cfg, err := f.load(e)
+	name, err := oneInput("verify", pos)
 	if err != nil {
 		return err
 	}
+	cfg, c, err := f.open(ctx, e)
+	if err != nil {
+		return err
+	}
+	defer c.Close()
 	pub, err := sangbad.ParseDate("--published", *published)
 	if err != nil {
 		return err
@@ -44,19 +46,10 @@ func runVerify(ctx context.Context, e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	name := ""
-	if len(pos) == 1 {
-		name = pos[0]
-	}
 	text, err := readArticle(e, name, cfg.Analysis.MaxChars)
 	if err != nil {
 		return err
 	}
-	c, err := newCore(ctx, cfg, newLogger(cfg.Log, e.stderr))
-	if err != nil {
-		return err
-	}
-	defer c.Close()
 	res, err := c.verifier.Verify(ctx, verify.Request{Source: src, Text: text, Published: pub, Language: *language})
 	if err != nil {
 		return fmt.Errorf("verify %s against %s: %w", orDash(name), filepath.Base(*source), err)
