@@ -344,6 +344,9 @@ func (p *Pipeline) core(ctx context.Context, a sangbad.Article, published time.T
 	for _, w := range res.Warnings {
 		an.Warnings = appendUnique(an.Warnings, w)
 	}
+	if looksLikeHTML(a.Text) {
+		an.Warnings = append(an.Warnings, "the text looks like HTML markup and was analysed as it is: send the visible text (the web page and `sangbad analyze FILE.html` convert HTML)")
+	}
 	if an.Published == "" && !slices.ContainsFunc(an.Warnings, func(w string) bool { return strings.Contains(w, "publication date") }) {
 		an.Warnings = append(an.Warnings, "no publication date given and no dateline found: relative dates are left unresolved")
 	}
@@ -539,4 +542,18 @@ func (p *Pipeline) SummarizeBudget(ctx context.Context, a sangbad.Article, b Bud
 	}
 	d := Document{Title: a.Title, Text: a.Text, Language: an.Language.Code, Sentences: an.Sentences, Facts: an.Facts}
 	return p.ext.SummarizeBudget(d, b), p.ext.Lead(d, b), nil
+}
+
+// looksLikeHTML reports a text that is an HTML document or fragment rather
+// than the article's words: a document prologue, or many tags.
+func looksLikeHTML(text string) bool {
+	head := strings.ToLower(strings.TrimSpace(text[:min(len(text), 1024)]))
+	if strings.HasPrefix(head, "<!doctype html") || strings.HasPrefix(head, "<html") {
+		return true
+	}
+	tags := 0
+	for _, t := range []string{"<p>", "<p ", "<div", "<br", "<span", "<a href", "</p>", "</div>"} {
+		tags += strings.Count(text, t)
+	}
+	return tags >= 5
 }
