@@ -17,6 +17,7 @@ import (
 
 	"github.com/sangbad/sangbad"
 	"github.com/sangbad/sangbad/facts"
+	"github.com/sangbad/sangbad/internal/jsonstream"
 	"github.com/sangbad/sangbad/prompts"
 	"github.com/sangbad/sangbad/segment"
 	"github.com/sangbad/sangbad/verify"
@@ -245,7 +246,7 @@ func (l *LLM) Summarize(ctx context.Context, req SummaryRequest) (sangbad.Summar
 		if j.req.Length == sangbad.LengthBullets {
 			first, sep = "• ", "\n• "
 		}
-		onDelta = newTextStream(first, sep, func(s string) { req.OnDelta(j.digits(s)) })
+		onDelta = jsonstream.FieldText("text", first, sep, func(s string) { req.OnDelta(j.digits(s)) })
 	}
 	d, err := j.write(ctx, onDelta)
 	if err != nil {

@@ -1,7 +1,6 @@
 package summarize
 
 import (
-	"encoding/json"
 	"strings"
 	"testing"
 
@@ -10,63 +9,6 @@ import (
 	"github.com/sangbad/sangbad"
 	"github.com/sangbad/sangbad/segment"
 )
-
-func TestTextStream(t *testing.T) {
-	texts := []string{
-		`TikTok "agreed" to spend $840 million.`,
-		"টিকটক ৮৪০ মিলিয়ন ডলার খরচ করবে।\nনতুন লাইন\tট্যাব",
-		"emoji 😀 and back\\slash and </script>",
-	}
-	type s struct {
-		Text    string `json:"text"`
-		Sources []int  `json:"sources"`
-	}
-	var ans struct {
-		Note      string `json:"note"`
-		Sentences []s    `json:"sentences"`
-	}
-	ans.Note = "text"
-	for i, x := range texts {
-		ans.Sentences = append(ans.Sentences, s{x, []int{i}})
-	}
-	b, err := json.Marshal(ans)
-	if err != nil {
-		t.Fatal(err)
-	}
-	// The same answer with \u escapes for every non-ASCII rune
-	// (surrogate pairs for the emoji), as some servers send it.
-	var esc strings.Builder
-	for _, r := range string(b) {
-		switch {
-		case r < 0x80:
-			esc.WriteRune(r)
-		case r > 0xFFFF:
-			r -= 0x10000
-			esc.WriteString(`\u` + hex4(0xD800+(r>>10)))
-			esc.WriteString(`\u` + hex4(0xDC00+(r&0x3FF)))
-		default:
-			esc.WriteString(`\u` + hex4(r))
-		}
-	}
-	want := "• " + strings.Join(texts, "\n• ")
-	for _, doc := range []string{string(b), esc.String()} {
-		for _, size := range []int{1, 2, 3, 7, 64, len(doc)} {
-			var got strings.Builder
-			write := newTextStream("• ", "\n• ", func(s string) { got.WriteString(s) })
-			for i := 0; i < len(doc); i += size {
-				write(doc[i:min(i+size, len(doc))])
-			}
-			if got.String() != want {
-				t.Errorf("pieces of %d bytes: got %q, want %q", size, got.String(), want)
-			}
-		}
-	}
-}
-
-func hex4(r rune) string {
-	const digits = "0123456789abcdef"
-	return string([]byte{digits[r>>12&0xF], digits[r>>8&0xF], digits[r>>4&0xF], digits[r&0xF]})
-}
 
 func TestGroupUnits(t *testing.T) {
 	tests := []struct {
