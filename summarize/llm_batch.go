@@ -171,7 +171,7 @@ func (p *Pipeline) FinishBatch(ctx context.Context, a sangbad.Article, o sangbad
 		req := SummaryRequest{Article: a, Analysis: an, Language: lang, Length: length, BengaliDigits: o.BengaliDigits, Extractive: extractive}
 		c, cerr := answer(lang)
 		s, err := bs.FinishSummary(ctx, req, c, cerr)
-		out, warning, _, fatal := p.llmOutcome(ctx, a, o, lang, own, length, extractive, s, err)
+		out, warning, _, fatal := p.llmOutcome(ctx, a, o, lang, own, length, func() *sangbad.Summary { return extractive }, s, err)
 		if fatal != nil {
 			return fmt.Errorf("finish batch summary: %w", fatal)
 		}

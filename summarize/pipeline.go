@@ -54,8 +54,8 @@ type SummaryRequest struct {
 	// BengaliDigits asks for Bengali digits in a Bengali summary.
 	BengaliDigits bool
 	// Extractive is the offline summary of the article in its own language
-	// at the same length, a hint and a fallback; nil when the article's
-	// language is undetermined.
+	// at the same length when the caller already has it (a hint); nil
+	// otherwise. The pipeline keeps the fallback to itself.
 	Extractive *sangbad.Summary
 	// OnDelta, when set, receives the summary text as it is generated
 	// (streaming front doors); it may be called from several goroutines
@@ -410,11 +410,17 @@ func (p *Pipeline) summaries(ctx context.Context, a sangbad.Article, o sangbad.O
 	if length == "" {
 		length = sangbad.LengthStandard
 	}
-	var extractive *sangbad.Summary
-	if own != "und" {
+	// The extractive summary is made only when it is given (the article's
+	// language without an LLM) or needed as the fallback of a failed LLM
+	// summary: on the LLM path it would cost a fraction of a millisecond
+	// for nothing.
+	extractive := sync.OnceValue(func() *sangbad.Summary {
+		if own == "und" {
+			return nil
+		}
 		s := p.ext.Summarize(Document{Title: a.Title, Text: a.Text, Language: own, Sentences: an.Sentences, Facts: an.Facts}, length)
-		extractive = &s
-	}
+		return &s
+	})
 	useLLM := p.llm != nil && o.LLM != llmOff
 	type result struct {
 		lang    string
@@ -434,7 +440,7 @@ func (p *Pipeline) summaries(ctx context.Context, a sangbad.Article, o sangbad.O
 			results[i].skip = true
 			results[i].warning = "no summary: the article's language is undetermined"
 		case useLLM:
-			req := SummaryRequest{Article: a, Analysis: an, Language: lang, Length: length, BengaliDigits: o.BengaliDigits, Extractive: extractive}
+			req := SummaryRequest{Article: a, Analysis: an, Language: lang, Length: length, BengaliDigits: o.BengaliDigits}
 			if bs, ok := p.llm.(BatchSummarizer); ok && pending != nil {
 				// A request that cannot be batched (an article over the
 				// context budget, an invalid language) takes the
@@ -463,13 +469,13 @@ func (p *Pipeline) summaries(ctx context.Context, a sangbad.Article, o sangbad.O
 				}
 				results[i].s, results[i].warning = out, warning
 				if fellBack && onDelta != nil {
-					onDelta(lang, extractive.Text)
+					onDelta(lang, out.Text)
 				}
 			}()
-		case lang == own && extractive != nil:
-			results[i].s = *extractive
+		case lang == own && extractive() != nil:
+			results[i].s = *extractive()
 			if onDelta != nil {
-				onDelta(lang, extractive.Text)
+				onDelta(lang, results[i].s.Text)
 			}
 		case o.LLM == llmOff && p.llm != nil:
 			results[i].s = sangbad.Summary{Language: lang, Length: length, Error: &sangbad.ErrorBody{Code: "llm_disabled",
@@ -500,7 +506,7 @@ func (p *Pipeline) summaries(ctx context.Context, a sangbad.Article, o sangbad.O
 // carries the error, with a warning. fatal is set when the failure must
 // fail the whole analysis (llm required, or canceled). The synchronous and
 // the provider-batch paths share it.
-func (p *Pipeline) llmOutcome(ctx context.Context, a sangbad.Article, o sangbad.Options, lang, own, length string, extractive *sangbad.Summary, s sangbad.Summary, err error) (out sangbad.Summary, warning string, fellBack bool, fatal error) {
+func (p *Pipeline) llmOutcome(ctx context.Context, a sangbad.Article, o sangbad.Options, lang, own, length string, extractiveOf func() *sangbad.Summary, s sangbad.Summary, err error) (out sangbad.Summary, warning string, fellBack bool, fatal error) {
 	if err == nil {
 		if s.Language == "" {
 			s.Language = lang
@@ -512,7 +518,7 @@ func (p *Pipeline) llmOutcome(ctx context.Context, a sangbad.Article, o sangbad.
 	if o.LLM == llmRequired || kind == sangbad.Canceled || ctx.Err() != nil {
 		return sangbad.Summary{}, "", false, fmt.Errorf("summarize in %s: %w", lang, err)
 	}
-	if lang == own && extractive != nil {
+	if extractive := extractiveOf(); lang == own && extractive != nil {
 		out = *extractive
 		// What the failed LLM calls spent is still reported.
 		out.Usage, out.Diagnostics = s.Usage, s.Diagnostics
