@@ -106,7 +106,7 @@ func (q *quoteCtx) directSpans() []sangbad.Span {
 			continue
 		}
 		inner := text[i+n : end-len(string(closer))]
-		if len(strings.Fields(inner)) >= 3 && !isWorkTitle(inner) {
+		if len(strings.Fields(inner)) >= 3 && !isWorkTitle(inner) && !namedByContext(text, i, end) {
 			out = append(out, q.d.ix.Span(i, end))
 			i = end
 			continue
@@ -114,6 +114,36 @@ func (q *quoteCtx) directSpans() []sangbad.Span {
 		i += n
 	}
 	return out
+}
+
+// titleAfter are the words that make the quotation before them a name
+// ("‘…’ শীর্ষক সেমিনার" = a seminar titled "…"); titleBefore those that do
+// it in English ("a report titled “…”").
+var (
+	titleAfter  = []string{"শীর্ষক", "নামক", "নামে", "নামের", "শিরোনামে", "শিরোনামের", "শিরোনামক"}
+	titleBefore = []string{"titled", "entitled", "called", "dubbed", "named", "headlined", "headline", "slogan", "motto", "theme"}
+)
+
+// namedByContext reports a quotation in marks that names something (a
+// seminar, a report, a campaign) rather than reporting speech; start and
+// end are byte offsets of the marks.
+func namedByContext(text string, start, end int) bool {
+	after := strings.TrimLeft(text[end:], " \t-")
+	for _, w := range titleAfter {
+		if strings.HasPrefix(after, w) {
+			return true
+		}
+	}
+	before := strings.ToLower(strings.TrimRight(text[:start], " \t,:"))
+	for _, w := range titleBefore {
+		if strings.HasSuffix(before, w) {
+			k := len(before) - len(w)
+			if k == 0 || !unicode.IsLetter(rune(before[k-1])) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // isWorkTitle reports quoted Latin text that is the title of a work, not
