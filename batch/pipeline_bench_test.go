@@ -59,33 +59,34 @@ const (
 
 var ceiling = float64(inFlight) / stubLatency.Seconds()
 
-// benchArticles reads the real news articles of testdata/bench.
-func benchArticles(tb testing.TB) []sangbad.Article {
+// benchArticles reads the real news articles of testdata/bench and their
+// languages.
+func benchArticles(tb testing.TB) (arts []sangbad.Article, langs []string) {
 	tb.Helper()
 	f, err := os.Open(filepath.Join("testdata", "bench", "articles.jsonl"))
 	if err != nil {
 		tb.Fatal(err)
 	}
 	defer f.Close()
-	var out []sangbad.Article
 	sc := bufio.NewScanner(f)
 	sc.Buffer(nil, 1<<20)
 	for sc.Scan() {
 		var r struct {
-			ID, Title, Text string
+			ID, Lang, Title, Text string
 		}
 		if err := json.Unmarshal(sc.Bytes(), &r); err != nil {
 			tb.Fatal(err)
 		}
-		out = append(out, sangbad.Article{ID: r.ID, Title: r.Title, Text: r.Text, Published: published})
+		arts = append(arts, sangbad.Article{ID: r.ID, Title: r.Title, Text: r.Text, Published: published})
+		langs = append(langs, r.Lang)
 	}
 	if err := sc.Err(); err != nil {
 		tb.Fatal(err)
 	}
-	if len(out) == 0 {
+	if len(arts) == 0 {
 		tb.Fatal("no bench articles")
 	}
-	return out
+	return arts, langs
 }
 
 // cycle returns n articles cycling through src, each with a distinct id
@@ -101,14 +102,13 @@ func cycle(src []sangbad.Article, n int, prefix string) []sangbad.Article {
 }
 
 // offlinePipeline is the production analysis without an LLM.
-func offlinePipeline(tb testing.TB) (*summarize.Pipeline, *lang.Detector, *facts.Extractor) {
+func offlinePipeline(tb testing.TB) *summarize.Pipeline {
 	tb.Helper()
 	det, err := lang.New(lang.Options{})
 	if err != nil {
 		tb.Fatal(err)
 	}
-	ext := facts.New()
-	return summarize.NewPipeline(det, ext), det, ext
+	return summarize.NewPipeline(det, facts.New())
 }
 
 // llmEnv is the production analysis with LLM summaries against the stub.
@@ -119,8 +119,7 @@ type llmEnv struct {
 
 func newLLMEnv(b *testing.B) *llmEnv {
 	b.Helper()
-	stub := llmtest.Start(llmtest.WithLatency(stubLatency))
-	b.Cleanup(stub.Close)
+	stub := llmtest.NewServer(b, llmtest.WithLatency(stubLatency))
 	det, err := lang.New(lang.Options{})
 	if err != nil {
 		b.Fatal(err)
@@ -208,18 +207,14 @@ func (c *checked) reportTimes(b *testing.B, el time.Duration) {
 
 // warm analyses one article of each language before timing: lingua loads
 // its models on first use and the client opens its first connection.
-func warm(b *testing.B, an batch.Analyzer, arts []sangbad.Article, o sangbad.Options) {
+func warm(b *testing.B, an batch.Analyzer, arts []sangbad.Article, langs []string, o sangbad.Options) {
 	b.Helper()
 	seen := map[string]bool{}
-	for _, a := range arts {
-		l := "en"
-		if strings.HasPrefix(a.ID, "bnlpc") {
-			l = "bn"
-		}
-		if seen[l] {
+	for i, a := range arts {
+		if seen[langs[i]] {
 			continue
 		}
-		seen[l] = true
+		seen[langs[i]] = true
 		if _, err := an.Analyze(context.Background(), a, o); err != nil {
 			b.Fatal(err)
 		}
@@ -263,9 +258,9 @@ func reportCPU(b *testing.B, cpu time.Duration, items int, el time.Duration) {
 // median and p99 time of one analysis, and the share of verified summaries.
 func BenchmarkRunLLM(b *testing.B) {
 	env := newLLMEnv(b)
-	arts := benchArticles(b)
+	arts, langs := benchArticles(b)
 	c := &checked{an: env.pipe}
-	warm(b, c, arts, llmOptions)
+	warm(b, c, arts, langs, llmOptions)
 	c.reset()
 	calls0 := env.stub.Calls()
 	items := b.N * llmItems
@@ -289,9 +284,9 @@ func BenchmarkRunLLM(b *testing.B) {
 // before its job is acked).
 func BenchmarkQueueLLM(b *testing.B) {
 	env := newLLMEnv(b)
-	arts := benchArticles(b)
+	arts, langs := benchArticles(b)
 	c := &checked{an: env.pipe}
-	warm(b, c, arts, llmOptions)
+	warm(b, c, arts, langs, llmOptions)
 	c.reset()
 
 	ctx, cancel := context.WithCancel(context.Background())
@@ -367,12 +362,15 @@ func BenchmarkQueueLLM(b *testing.B) {
 // Reported besides: articles/s, articles/s per core, and the mean article
 // size in bytes.
 func BenchmarkRunOfflinePipeline(b *testing.B) {
-	pipe, _, _ := offlinePipeline(b)
+	pipe := offlinePipeline(b)
 	var big []sangbad.Article
+	var bigLangs []string
 	size := 0
-	for _, a := range benchArticles(b) {
+	arts, langs := benchArticles(b)
+	for i, a := range arts {
 		if len(a.Text) >= 3900 {
 			big = append(big, a)
+			bigLangs = append(bigLangs, langs[i])
 			size += len(a.Text)
 		}
 	}
@@ -380,7 +378,7 @@ func BenchmarkRunOfflinePipeline(b *testing.B) {
 		b.Fatal("no long articles in the fixture")
 	}
 	procs := runtime.GOMAXPROCS(0)
-	warm(b, pipe, big, sangbad.Options{})
+	warm(b, pipe, big, bigLangs, sangbad.Options{})
 	b.ReportAllocs()
 	b.ResetTimer()
 	start, cpu0 := time.Now(), processCPU()
@@ -409,9 +407,10 @@ type shortArticles struct {
 
 func newShortArticles(tb testing.TB, n int) *shortArticles {
 	g := &shortArticles{n: n}
-	for _, a := range benchArticles(tb) {
+	arts, langs := benchArticles(tb)
+	for i, a := range arts {
 		k := 0
-		if strings.HasPrefix(a.ID, "bnlpc") {
+		if langs[i] == "bn" {
 			k = 1
 		}
 		for _, s := range segment.Sentences(a.Text) {
@@ -505,7 +504,7 @@ func TestBatchMemory100k(t *testing.T) {
 		t.Skip("set SANGBAD_LONG=1 to stream 100k articles")
 	}
 	const n, every = 100_000, 10_000
-	pipe, _, _ := offlinePipeline(t)
+	pipe := offlinePipeline(t)
 	src := newShortArticles(t, n)
 	out := &countingWriter{}
 	h := &heapSampler{every: every}
