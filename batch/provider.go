@@ -16,7 +16,6 @@ import (
 	"reflect"
 	"runtime/debug"
 	"slices"
-	"sync"
 	"time"
 
 	"github.com/sangbad/sangbad"
@@ -160,56 +159,39 @@ func RunProvider(ctx context.Context, cfg ProviderConfig, src feed.Source, prep 
 		return Summary{}, sangbad.Errorf(sangbad.Invalid, "a provider batch run needs a state file")
 	}
 	r := newProviderRun(cfg, prep, provider, out, progress)
-	r.progress.Start(cfg.Total)
+	r.res.progress.Start(cfg.Total)
 	err := r.run(ctx, src)
 	if ferr := r.flush(); err == nil {
 		err = ferr
 	}
-	r.sum.Duration = time.Since(start)
-	if s := r.sum.Duration.Seconds(); s > 0 {
-		r.sum.Rate = float64(r.sum.OK+r.sum.Failed) / s
-	}
-	r.progress.Finish(r.sum)
+	sum := r.res.end(start)
 	if err != nil && ctx.Err() != nil {
-		return r.sum, ctx.Err()
+		return sum, ctx.Err()
 	}
-	return r.sum, err
+	return sum, err
 }
 
 type providerRun struct {
 	cfg       ProviderConfig
 	prep      Preparer
 	provider  Provider
-	progress  Progress
 	log       *slog.Logger
 	spoolPath string
 	st        providerState
 
 	rawOut io.Writer
-	out    *bufio.Writer
-	line   bytes.Buffer
-	enc    *json.Encoder
-	sum    Summary
+	res    *resultWriter // to rawOut
 }
 
 func newProviderRun(cfg ProviderConfig, prep Preparer, provider Provider, out io.Writer, progress Progress) *providerRun {
-	r := &providerRun{cfg: cfg, prep: prep, provider: provider, progress: progress, spoolPath: cfg.StateFile + ".spool"}
+	r := &providerRun{cfg: cfg, prep: prep, provider: provider, spoolPath: cfg.StateFile + ".spool", rawOut: out}
 	r.defaults()
-	r.out = bufio.NewWriterSize(out, 64<<10)
-	r.rawOut = out
-	r.enc = json.NewEncoder(&r.line)
-	r.enc.SetEscapeHTML(false)
+	r.res = newResultWriter(out, progress, cfg.Logger)
+	r.log = r.res.log
 	return r
 }
 
 func (r *providerRun) defaults() {
-	if r.progress == nil {
-		r.progress = noProgress{}
-	}
-	r.log = r.cfg.Logger
-	if r.log == nil {
-		r.log = slog.New(slog.DiscardHandler)
-	}
 	if r.cfg.PollEvery <= 0 {
 		r.cfg.PollEvery = time.Minute
 	}
@@ -334,41 +316,11 @@ func writeFileAtomic(path string, data []byte) error {
 
 // --- output ---
 
-// emit writes one result line and reports it.
-func (r *providerRun) emit(res Result, err error) error {
-	r.sum.Total++
-	r.line.Reset()
-	if eerr := r.enc.Encode(res); eerr != nil {
-		err = eerr
-		res = errorResult(res.ID, sangbad.WrapError(sangbad.Internal, eerr, "cannot encode the result"))
-		r.line.Reset()
-		r.enc.Encode(res)
-	}
-	if _, werr := r.out.Write(r.line.Bytes()); werr != nil {
-		return fmt.Errorf("write results: %w", werr)
-	}
-	if err != nil {
-		r.sum.Failed++
-		r.log.Debug("item failed", "id", res.ID, "err", err)
-		r.progress.Item(Event{ID: res.ID, Status: StatusFailed, Err: err})
-	} else {
-		r.sum.OK++
-		r.progress.Item(Event{ID: res.ID, Status: StatusOK})
-	}
-	return nil
-}
-
-func (r *providerRun) skip(id string) {
-	r.sum.Total++
-	r.sum.Skipped++
-	r.progress.Item(Event{ID: id, Status: StatusSkipped})
-}
-
 // flush writes buffered results through and syncs a file output, so that
 // what the state file marks finished is on disk.
 func (r *providerRun) flush() error {
-	if err := r.out.Flush(); err != nil {
-		return fmt.Errorf("write results: %w", err)
+	if err := r.res.flush(); err != nil {
+		return err
 	}
 	if s, ok := r.rawOut.(interface{ Sync() error }); ok {
 		if err := s.Sync(); err != nil {
@@ -401,64 +353,30 @@ func (r *providerRun) prepareAll(ctx context.Context, src feed.Source) (int64, e
 	if len(spooled) > 0 {
 		r.log.Info("provider batch: resuming preparation", "spooled", len(spooled))
 	}
-	conc := r.cfg.Concurrency
-	jobs := make(chan *prepJob, conc)
-	results := make(chan *prepJob, conc)
+	jobs := make(chan *prepJob, r.cfg.Concurrency)
 	readErr := make(chan error, 1)
 	go func() {
 		defer close(jobs)
 		seen := map[string]bool{}
-		for {
-			it, err := src.Next(ctx)
-			if errors.Is(err, io.EOF) {
-				readErr <- nil
-				return
-			}
-			if err != nil {
-				readErr <- err
-				return
-			}
-			j := &prepJob{article: it.Article, readErr: it.Err}
-			if j.readErr == nil {
-				j.article = EnsureID(j.article)
-			} else if j.article.ID == "" {
-				j.article.ID = it.Pos
-			}
+		readErr <- readItems(ctx, src, func(a sangbad.Article, rerr error) error {
+			j := &prepJob{article: a, readErr: rerr}
 			id := j.article.ID
 			// Done, spooled by an earlier run, or a repeated id: the
 			// provider needs unique ids and out holds one result an id.
 			j.skip = r.cfg.Done[id] || spooled[id] || seen[id]
 			seen[id] = true
-			select {
-			case jobs <- j:
-			case <-ctx.Done():
-				readErr <- ctx.Err()
-				return
-			}
-		}
+			return send(ctx, jobs, j)
+		})
 	}()
-	finished := make(chan struct{})
-	for range conc {
-		go func() {
-			defer func() { finished <- struct{}{} }()
-			for j := range jobs {
-				switch {
-				case j.skip:
-				case j.readErr != nil:
-					j.err = j.readErr
-				default:
-					j.an, j.reqs, j.err = prepare(ctx, r.prep, j.article, r.st.Options)
-				}
-				results <- j
-			}
-		}()
-	}
-	go func() {
-		for range conc {
-			<-finished
+	results := parallel(r.cfg.Concurrency, jobs, func(j *prepJob) {
+		switch {
+		case j.skip:
+		case j.readErr != nil:
+			j.err = j.readErr
+		default:
+			j.an, j.reqs, j.err = prepare(ctx, r.prep, j.article, r.st.Options)
 		}
-		close(results)
-	}()
+	})
 
 	sw := bufio.NewWriterSize(spool, 256<<10)
 	var werr error
@@ -472,18 +390,18 @@ func (r *providerRun) prepareAll(ctx context.Context, src feed.Source) (int64, e
 		id := j.article.ID
 		switch {
 		case j.skip:
-			r.skip(id)
+			r.res.skip(id)
 		case j.err != nil:
 			if ctx.Err() != nil && (errors.Is(j.err, context.Canceled) || errors.Is(j.err, context.DeadlineExceeded) || sangbad.ErrorKind(j.err) == sangbad.Canceled) {
 				continue // canceled by us: a rerun retries it
 			}
-			werr = r.emit(errorResult(id, j.err), j.err)
+			werr = r.res.emit(errorResult(id, j.err), j.err)
 		case len(j.reqs) == 0:
-			werr = r.emit(Result{ID: id, Analysis: j.an}, nil)
+			werr = r.res.emit(Result{ID: id, Analysis: j.an}, nil)
 		default:
 			rec.Reset()
 			if err := renc.Encode(spoolRecord{ID: id, Article: j.article, Analysis: j.an, Requests: j.reqs}); err != nil {
-				werr = r.emit(errorResult(id, sangbad.WrapError(sangbad.Internal, err, "cannot encode the prepared article")), err)
+				werr = r.res.emit(errorResult(id, sangbad.WrapError(sangbad.Internal, err, "cannot encode the prepared article")), err)
 				continue
 			}
 			if _, err := sw.Write(rec.Bytes()); err != nil {
@@ -499,14 +417,8 @@ func (r *providerRun) prepareAll(ctx context.Context, src feed.Source) (int64, e
 	if err := spool.Sync(); err != nil && werr == nil {
 		werr = fmt.Errorf("sync spool: %w", err)
 	}
-	rerr := <-readErr
-	switch {
-	case werr != nil:
-		return 0, werr
-	case ctx.Err() != nil:
-		return 0, ctx.Err()
-	case rerr != nil:
-		return 0, fmt.Errorf("read input: %w", rerr)
+	if err := runErr(ctx, werr, <-readErr); err != nil {
+		return 0, err
 	}
 	return size, nil
 }
@@ -529,31 +441,22 @@ func prepare(ctx context.Context, p Preparer, a sangbad.Article, o sangbad.Optio
 // (a record torn by a crash is cut off) and returns its size and the ids
 // it holds.
 func openSpool(path string) (*os.File, int64, map[string]bool, error) {
-	f, err := os.OpenFile(path, os.O_RDWR|os.O_CREATE, 0o644)
-	if err != nil {
-		return nil, 0, nil, fmt.Errorf("open spool: %w", err)
-	}
 	ids := map[string]bool{}
-	var good int64
-	err = scanSpool(f, 0, -1, func(off, end int64, head []byte) error {
-		var h struct {
-			ID string `json:"id"`
-		}
-		if json.Unmarshal(head, &h) == nil && h.ID != "" {
-			ids[h.ID] = true
-			good = end
-		}
-		return nil
+	f, good, err := openResumed(path, "spool", func(f *os.File) (good int64, err error) {
+		err = scanSpool(f, 0, -1, func(off, end int64, head []byte) error {
+			var h struct {
+				ID string `json:"id"`
+			}
+			if json.Unmarshal(head, &h) == nil && h.ID != "" {
+				ids[h.ID] = true
+				good = end
+			}
+			return nil
+		})
+		return good, err
 	})
-	if err == nil {
-		err = f.Truncate(good)
-	}
-	if err == nil {
-		_, err = f.Seek(good, io.SeekStart)
-	}
 	if err != nil {
-		f.Close()
-		return nil, 0, nil, fmt.Errorf("resume spool %s: %w", path, err)
+		return nil, 0, nil, err
 	}
 	return f, good, ids, nil
 }
@@ -814,7 +717,6 @@ func (r *providerRun) finish(ctx context.Context, b *stateBatch) (retry bool, er
 	fctx, cancel := context.WithCancel(ctx)
 	defer cancel()
 	recs := make(chan *fin, r.cfg.Concurrency)
-	fins := make(chan *fin, r.cfg.Concurrency)
 	scanErr := make(chan error, 1)
 	go func() {
 		defer close(recs)
@@ -826,43 +728,26 @@ func (r *providerRun) finish(ctx context.Context, b *stateBatch) (retry bool, er
 			// Written by an earlier run (cfg.Done is read only here; ids
 			// written by this run are in no other batch).
 			f.skip = r.cfg.Done[f.rec.ID]
-			select {
-			case recs <- f:
-				return nil
-			case <-fctx.Done():
-				return fctx.Err()
-			}
+			return send(fctx, recs, f)
 		})
 	}()
-	var wg sync.WaitGroup
-	for range r.cfg.Concurrency {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for f := range recs {
-				if !f.skip {
-					f.err = finishOne(fctx, r.prep, f.rec, r.st.Options, answerFor(f.rec.ID))
-				}
-				fins <- f
-			}
-		}()
-	}
-	go func() {
-		wg.Wait()
-		close(fins)
-	}()
+	fins := parallel(r.cfg.Concurrency, recs, func(f *fin) {
+		if !f.skip {
+			f.err = finishOne(fctx, r.prep, f.rec, r.st.Options, answerFor(f.rec.ID))
+		}
+	})
 	var werr error
 	for f := range fins {
 		switch {
 		case werr != nil:
 		case f.skip:
-			r.skip(f.rec.ID)
+			r.res.skip(f.rec.ID)
 		case f.err != nil && ctx.Err() != nil:
 			werr = ctx.Err()
 		case f.err != nil:
-			werr = r.emit(errorResult(f.rec.ID, f.err), f.err)
+			werr = r.res.emit(errorResult(f.rec.ID, f.err), f.err)
 		default:
-			werr = r.emit(Result{ID: f.rec.ID, Analysis: f.rec.Analysis}, nil)
+			werr = r.res.emit(Result{ID: f.rec.ID, Analysis: f.rec.Analysis}, nil)
 		}
 		if werr != nil {
 			cancel()

@@ -2,7 +2,6 @@ package batch
 
 import (
 	"bufio"
-	"bytes"
 	"context"
 	"encoding/json"
 	"errors"
@@ -104,25 +103,18 @@ type job struct {
 // context's error.
 func Run(ctx context.Context, cfg RunConfig, src feed.Source, an Analyzer, out io.Writer, progress Progress) (Summary, error) {
 	start := time.Now()
-	if progress == nil {
-		progress = noProgress{}
-	}
 	conc := cfg.Concurrency
 	if conc <= 0 {
 		conc = 4
-	}
-	log := cfg.Logger
-	if log == nil {
-		log = slog.New(slog.DiscardHandler)
 	}
 	window := 4 * conc
 	if window < 16 {
 		window = 16
 	}
-	progress.Start(cfg.Total)
+	w := newResultWriter(out, progress, cfg.Logger)
+	w.progress.Start(cfg.Total)
 
 	jobs := make(chan *job, conc)
-	results := make(chan *job, conc)
 	tokens := make(chan struct{}, window) // ordered mode: results not yet written
 	readErr := make(chan error, 1)
 
@@ -130,125 +122,63 @@ func Run(ctx context.Context, cfg RunConfig, src feed.Source, an Analyzer, out i
 	go func() {
 		defer close(jobs)
 		seq := 0
-		for {
-			it, err := src.Next(ctx)
-			if errors.Is(err, io.EOF) {
-				readErr <- nil
-				return
-			}
-			if err != nil {
-				readErr <- err
-				return
-			}
-			j := &job{seq: seq, article: it.Article, readErr: it.Err}
+		readErr <- readItems(ctx, src, func(a sangbad.Article, rerr error) error {
+			j := &job{seq: seq, article: a, readErr: rerr}
 			seq++
-			if j.readErr == nil {
-				j.article = EnsureID(j.article)
-			} else if j.article.ID == "" {
-				j.article.ID = it.Pos
-			}
 			// Unreadable items are recorded once too: a rerun does not
 			// append their error again (unless retrying failures).
 			j.skip = cfg.Done[j.article.ID]
 			if cfg.Ordered {
-				select {
-				case tokens <- struct{}{}:
-				case <-ctx.Done():
-					readErr <- ctx.Err()
-					return
+				if err := send(ctx, tokens, struct{}{}); err != nil {
+					return err
 				}
 			}
-			select {
-			case jobs <- j:
-			case <-ctx.Done():
-				readErr <- ctx.Err()
-				return
-			}
-		}
+			return send(ctx, jobs, j)
+		})
 	}()
 
 	// Workers.
-	done := make(chan struct{})
-	for range conc {
-		go func() {
-			defer func() { done <- struct{}{} }()
-			for j := range jobs {
-				switch {
-				case j.skip:
-				case j.readErr != nil:
-					j.err = j.readErr
-					j.res = errorResult(j.article.ID, j.readErr)
-				default:
-					ictx, cancel := ctx, context.CancelFunc(func() {})
-					if cfg.ItemTimeout > 0 {
-						ictx, cancel = context.WithTimeout(ctx, cfg.ItemTimeout)
-					}
-					a, err := analyze(ictx, an, j.article, cfg.Options)
-					cancel()
-					if err != nil {
-						j.err = err
-						j.res = errorResult(j.article.ID, err)
-					} else {
-						j.res = Result{ID: j.article.ID, Analysis: a}
-					}
-				}
-				results <- j
+	results := parallel(conc, jobs, func(j *job) {
+		switch {
+		case j.skip:
+		case j.readErr != nil:
+			j.err = j.readErr
+			j.res = errorResult(j.article.ID, j.readErr)
+		default:
+			ictx, cancel := ctx, context.CancelFunc(func() {})
+			if cfg.ItemTimeout > 0 {
+				ictx, cancel = context.WithTimeout(ctx, cfg.ItemTimeout)
 			}
-		}()
-	}
-	go func() {
-		for range conc {
-			<-done
+			a, err := analyze(ictx, an, j.article, cfg.Options)
+			cancel()
+			if err != nil {
+				j.err = err
+				j.res = errorResult(j.article.ID, err)
+			} else {
+				j.res = Result{ID: j.article.ID, Analysis: a}
+			}
 		}
-		close(results)
-	}()
+	})
 
 	// Writer: this goroutine.
 	var (
-		sum     Summary
-		bw      = bufio.NewWriterSize(out, 64<<10)
 		pending = map[int]*job{}
 		next    = 0
 		werr    error
-		line    bytes.Buffer
-		enc     = json.NewEncoder(&line)
 	)
-	enc.SetEscapeHTML(false)
 	write := func(j *job) {
 		if cfg.Ordered {
 			<-tokens
 		}
-		sum.Total++
-		if j.skip {
-			sum.Skipped++
-			progress.Item(Event{ID: j.article.ID, Status: StatusSkipped})
-			return
-		}
-		if j.err != nil && ctx.Err() != nil && (errors.Is(j.err, context.Canceled) || errors.Is(j.err, context.DeadlineExceeded)) {
-			sum.Total-- // canceled by us: not an outcome, a rerun retries it
-			return
-		}
-		if werr != nil {
-			return
-		}
-		line.Reset()
-		if err := enc.Encode(j.res); err != nil {
-			j.err = err
-			j.res = errorResult(j.article.ID, sangbad.WrapError(sangbad.Internal, err, "cannot encode the result"))
-			line.Reset()
-			enc.Encode(j.res)
-		}
-		if _, err := bw.Write(line.Bytes()); err != nil {
-			werr = fmt.Errorf("write results: %w", err)
-			return
-		}
-		if j.err != nil {
-			sum.Failed++
-			log.Debug("item failed", "id", j.article.ID, "err", j.err)
-			progress.Item(Event{ID: j.article.ID, Status: StatusFailed, Err: j.err})
-		} else {
-			sum.OK++
-			progress.Item(Event{ID: j.article.ID, Status: StatusOK})
+		switch {
+		case j.skip:
+			w.skip(j.article.ID)
+		case j.err != nil && ctx.Err() != nil && (errors.Is(j.err, context.Canceled) || errors.Is(j.err, context.DeadlineExceeded)):
+			// Canceled by us: not an outcome, a rerun retries it.
+		case werr != nil:
+			w.sum.Total++ // read, but no longer written
+		default:
+			werr = w.emit(j.res, j.err)
 		}
 	}
 	for j := range results {
@@ -267,49 +197,28 @@ func Run(ctx context.Context, cfg RunConfig, src feed.Source, an Analyzer, out i
 			write(j)
 		}
 		if len(results) == 0 && werr == nil {
-			if err := bw.Flush(); err != nil {
-				werr = fmt.Errorf("write results: %w", err)
-			}
+			werr = w.flush()
 		}
 	}
 	if werr == nil {
-		if err := bw.Flush(); err != nil {
-			werr = fmt.Errorf("write results: %w", err)
-		}
+		werr = w.flush()
 	}
-	sum.Duration = time.Since(start)
-	if s := sum.Duration.Seconds(); s > 0 {
-		sum.Rate = float64(sum.OK+sum.Failed) / s
-	}
-	progress.Finish(sum)
-	rerr := <-readErr
-	switch {
-	case werr != nil:
-		return sum, werr
-	case ctx.Err() != nil:
-		return sum, ctx.Err()
-	case rerr != nil:
-		return sum, fmt.Errorf("read input: %w", rerr)
-	}
-	return sum, nil
+	sum := w.end(start)
+	return sum, runErr(ctx, werr, <-readErr)
 }
 
 // DoneIDs reads batch output (JSONL results) and returns the ids it holds.
 // With retryFailed, ids whose only results are errors are left out so that
 // a rerun tries them again. Unparsable lines are ignored.
 func DoneIDs(r io.Reader, retryFailed bool) (map[string]bool, error) {
-	done := map[string]bool{}
-	_, err := scanResults(r, func(id string, ok bool) {
-		if ok || !retryFailed {
-			done[id] = true
-		}
-	})
+	done, _, err := doneIDs(r, retryFailed)
 	return done, err
 }
 
-// scanResults calls fn for every parsable result line and returns the
-// length of the prefix of r that ends with a newline.
-func scanResults(r io.Reader, fn func(id string, ok bool)) (int64, error) {
+// doneIDs reads batch output like DoneIDs and also returns the length of
+// the prefix of r that ends with a newline.
+func doneIDs(r io.Reader, retryFailed bool) (map[string]bool, int64, error) {
+	done := map[string]bool{}
 	br := bufio.NewReaderSize(r, 64<<10)
 	var off, good int64
 	for {
@@ -322,14 +231,16 @@ func scanResults(r io.Reader, fn func(id string, ok bool)) (int64, error) {
 				Error json.RawMessage `json:"error"`
 			}
 			if json.Unmarshal(line, &head) == nil && head.ID != "" {
-				fn(head.ID, len(head.Error) == 0 || string(head.Error) == "null")
+				if ok := len(head.Error) == 0 || string(head.Error) == "null"; ok || !retryFailed {
+					done[head.ID] = true
+				}
 			}
 		}
 		if errors.Is(err, io.EOF) {
-			return good, nil
+			return done, good, nil
 		}
 		if err != nil {
-			return good, fmt.Errorf("read previous results: %w", err)
+			return done, good, fmt.Errorf("read previous results: %w", err)
 		}
 	}
 }
@@ -338,25 +249,13 @@ func scanResults(r io.Reader, fn func(id string, ok bool)) (int64, error) {
 // returns the ids it already holds, for RunConfig.Done. A last line torn by
 // a crash is cut off so that appended results start on a fresh line.
 func ResumeFile(path string, retryFailed bool) (*os.File, map[string]bool, error) {
-	f, err := os.OpenFile(path, os.O_RDWR|os.O_CREATE, 0o644)
-	if err != nil {
-		return nil, nil, fmt.Errorf("open output: %w", err)
-	}
-	done := map[string]bool{}
-	good, err := scanResults(f, func(id string, ok bool) {
-		if ok || !retryFailed {
-			done[id] = true
-		}
+	var done map[string]bool
+	f, _, err := openResumed(path, "output", func(f *os.File) (good int64, err error) {
+		done, good, err = doneIDs(f, retryFailed)
+		return good, err
 	})
-	if err == nil {
-		err = f.Truncate(good)
-	}
-	if err == nil {
-		_, err = f.Seek(good, io.SeekStart)
-	}
 	if err != nil {
-		f.Close()
-		return nil, nil, fmt.Errorf("resume output %s: %w", path, err)
+		return nil, nil, err
 	}
 	return f, done, nil
 }
