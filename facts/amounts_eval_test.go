@@ -49,24 +49,8 @@ func readDev(t testing.TB) []devArticle {
 	return out
 }
 
-// score counts matches of predicted against gold items, each gold item
-// matched at most once.
+// score counts matches of predicted against gold items (see addValues).
 type score struct{ tp, pred, gold int }
-
-func (s *score) add(pred, gold []string, eq func(p, g string) bool) {
-	s.pred += len(pred)
-	s.gold += len(gold)
-	used := make([]bool, len(gold))
-	for _, p := range pred {
-		for i, g := range gold {
-			if !used[i] && eq(p, g) {
-				used[i] = true
-				s.tp++
-				break
-			}
-		}
-	}
-}
 
 func (s score) precision() float64 {
 	if s.pred == 0 {
@@ -143,7 +127,7 @@ func TestDevSet(t *testing.T) {
 		addValues(&money, uniq(pm), gm, func(p, g valueCur) bool { return p.c == g.c && near(p.v, g.v) })
 		addValues(&percent, uniq(pp), a.Gold.Percent, func(p, g float64) bool { return near(p, g) })
 		addValues(&qty, pq, a.Gold.Quantity, func(p, g float64) bool { return near(p, g) })
-		dates.add(uniq(pd), a.Gold.Dates, func(p, g string) bool { return p == g })
+		addValues(&dates, uniq(pd), a.Gold.Dates, func(p, g string) bool { return p == g })
 		if testing.Verbose() {
 			t.Logf("%s: dates %v gold %v", a.ID, uniq(pd), a.Gold.Dates)
 		}
@@ -166,6 +150,8 @@ func TestDevSet(t *testing.T) {
 	check("dates recall", dates.recall(), 1)
 }
 
+// addValues adds the matches of predicted against gold items to s, each
+// gold item matched at most once.
 func addValues[T any](s *score, pred, gold []T, eq func(p, g T) bool) {
 	s.pred += len(pred)
 	s.gold += len(gold)
