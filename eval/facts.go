@@ -111,18 +111,13 @@ func scoreFacts(g factsGold, f sangbad.Facts) (map[string]PRF, int, FactsDetail)
 			}
 		}
 		pred = distinct
-		used := make([]bool, len(pred))
+		found, used := matchOnce(len(gold), len(pred), func(g, p int) bool {
+			return closeTo(pred[p].v, gold[g].v) && pred[p].cur == gold[g].cur
+		})
 		var p PRF
 		p.NoPrecision = recallOnly
-		for _, gv := range gold {
-			found := false
-			for i, pv := range pred {
-				if !used[i] && closeTo(pv.v, gv.v) && pv.cur == gv.cur {
-					used[i], found = true, true
-					break
-				}
-			}
-			if found {
+		for i, gv := range gold {
+			if found[i] {
 				p.TP++
 			} else {
 				p.FN++
@@ -250,28 +245,27 @@ func scoreFacts(g factsGold, f sangbad.Facts) (map[string]PRF, int, FactsDetail)
 		byID[a.ID] = a
 	}
 	var pq PRF
-	used := make([]bool, len(f.Quotes))
-	for _, gq := range g.Quotes {
-		gk := keySet{}
-		gk.add(gq.Speaker...)
-		found := false
-		for i, q := range f.Quotes {
-			if used[i] || !q.Direct {
-				continue
-			}
-			k := keySet{}
-			k.add(q.Speaker)
-			if a, ok := byID[q.SpeakerID]; ok && q.SpeakerID != "" {
-				for key := range actorKeys(a) {
-					k[key] = true
-				}
-			}
-			if k.meets(gk) {
-				used[i], found = true, true
-				break
+	goldSpeakers := make([]keySet, len(g.Quotes))
+	for i, gq := range g.Quotes {
+		goldSpeakers[i] = keySet{}
+		goldSpeakers[i].add(gq.Speaker...)
+	}
+	found, used := matchOnce(len(g.Quotes), len(f.Quotes), func(gi, pi int) bool {
+		q := f.Quotes[pi]
+		if !q.Direct {
+			return false
+		}
+		k := keySet{}
+		k.add(q.Speaker)
+		if a, ok := byID[q.SpeakerID]; ok && q.SpeakerID != "" {
+			for key := range actorKeys(a) {
+				k[key] = true
 			}
 		}
-		if found {
+		return k.meets(goldSpeakers[gi])
+	})
+	for i, gq := range g.Quotes {
+		if found[i] {
 			pq.TP++
 		} else {
 			pq.FN++

@@ -46,6 +46,22 @@ func (p *PRF) Finish() {
 	}
 }
 
+// matchOnce matches every gold item, in order, to the first prediction
+// that fits it and is not matched yet (greedy one-to-one matching). found
+// tells which gold items were matched, used which predictions were.
+func matchOnce(gold, pred int, fits func(g, p int) bool) (found, used []bool) {
+	found, used = make([]bool, gold), make([]bool, pred)
+	for g := range gold {
+		for p := range pred {
+			if !used[p] && fits(g, p) {
+				used[p], found[g] = true, true
+				break
+			}
+		}
+	}
+	return found, used
+}
+
 // Score is one ROUGE score.
 type Score struct {
 	Precision float64 `json:"precision"`

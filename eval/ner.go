@@ -45,26 +45,19 @@ type entSpan struct {
 // whether spans must be equal (else overlapping is enough).
 func scoreNER(gold, pred []entSpan, exact bool) map[string]PRF {
 	out := map[string]PRF{}
-	used := make([]bool, len(pred))
-	for _, g := range gold {
-		p := out[g.typ]
-		found := false
-		for i, e := range pred {
-			if used[i] || e.typ != g.typ {
-				continue
-			}
-			ok := false
-			if exact {
-				ok = e.start == g.start && e.end == g.end || e.altStart == g.start && e.altEnd == g.end
-			} else {
-				ok = e.start < g.end && g.start < e.end
-			}
-			if ok {
-				used[i], found = true, true
-				break
-			}
+	found, used := matchOnce(len(gold), len(pred), func(gi, pi int) bool {
+		g, e := gold[gi], pred[pi]
+		switch {
+		case e.typ != g.typ:
+			return false
+		case exact:
+			return e.start == g.start && e.end == g.end || e.altStart == g.start && e.altEnd == g.end
 		}
-		if found {
+		return e.start < g.end && g.start < e.end
+	})
+	for i, g := range gold {
+		p := out[g.typ]
+		if found[i] {
 			p.TP++
 		} else {
 			p.FN++
