@@ -932,7 +932,7 @@ func (x *actorExtractor) bnWord(i int) (string, string) {
 		x.norms[i] = nfc(x.toks[i].text)
 		x.stems[i] = x.norms[i]
 		if !x.g.w.bnName[x.norms[i]] { // "তালুকদার" keeps its র
-			x.stems[i] = bnStem(x.norms[i])
+			x.stems[i] = x.g.stem(x.norms[i])
 		}
 	}
 	return x.norms[i], x.stems[i]
@@ -1457,6 +1457,13 @@ func (x *actorExtractor) bnOrgAt(i int, stem, typ string) {
 	if start == i && !bnOrgCompound(stem) {
 		return
 	}
+	// "তদন্ত কমিটি", "স্থায়ী কমিটির", "নিরাপত্তা বাহিনীর": a generic
+	// modifier before a generic head names a kind of body, not one
+	if start == i-1 && bnGenericHeads[stem] {
+		if _, st := x.bnWord(start); bnGenericMods[st] {
+			return
+		}
+	}
 	// a descriptor before a name ("টেক গ্রুপ GoTo") is that name's role
 	if i+1 < len(x.toks) && x.toks[i+1].space && (x.toks[i+1].kind == tkLatin || x.bnNameCandidate(i+1)) && nfc(x.toks[i].text) == stem {
 		if start > 0 && x.toks[start-1].kind == tkBengali {
@@ -1472,6 +1479,17 @@ func (x *actorExtractor) bnOrgAt(i int, stem, typ string) {
 	}
 	x.add(x.bnMention(start, i+1, stem, typ, true))
 }
+
+// bnGenericHeads are organisation heads that a generic modifier alone does
+// not make a name of; bnGenericMods are those modifiers (stems).
+var (
+	bnGenericHeads = map[string]bool{"কমিটি": true, "আদালত": true, "পরিষদ": true, "বাহিনী": true, "দল": true, "সেল": true, "কমিশন": true, "বোর্ড": true, "প্রশাসন": true, "কর্তৃপক্ষ": true}
+	bnGenericMods  = map[string]bool{"তদন্ত": true, "স্থায়ী": true, "জেলা": false, "উপজেলা": false, "কেন্দ্রীয়": true, "আন্তর্জাতিক": true, "হাকিম": true, "নিম্ন": true, "উচ্চ": true,
+		"বিশেষ": true, "কার্যনির্বাহী": true, "নির্বাহী": true, "উপদেষ্টা": true, "সংসদীয়": true, "কারিগরি": true, "আহ্বায়ক": true, "সমন্বয়": true,
+		"ব্যবস্থাপনা": true, "পরিচালনা": true, "নির্বাচনী": true, "শৃঙ্খলা": true, "তদারকি": true, "মূল্যায়ন": true, "যাচাই": true, "বাছাই": true,
+		"নিরাপত্তা": true, "রক্ষাকারী": true, "যৌথ": true, "সম্মিলিত": true, "স্থানীয়": true, "আঞ্চলিক": true, "গভর্নিং": true, "ম্যানেজিং": true,
+		"পরিদর্শন": true, "অনুসন্ধান": true, "সংসদ": false, "হাসপাতাল": true, "কলেজ": true, "স্কুল": true, "বিদ্যালয়": true, "ব্যাংক": true, "কোম্পানি": true, "ভ্রাম্যমাণ": true}
+)
 
 // bnPersonNamedHeads are organisation heads that are often named after a
 // person ("শেখ মুজিব মেডিকেল বিশ্ববিদ্যালয়", "আদমজী ক্যান্টনমেন্ট কলেজ").

@@ -42,6 +42,10 @@ func TestBengaliActorRules(t *testing.T) {
 			map[string]string{"ওবায়দুল কাদের": P, "ছাত্রলীগের": sangbad.ActorOrganization}, []string{"ওবায়দুল কাদের ছাত্রলীগের"}},
 		{"hyphenated places before a road", "ঢাকা-চট্টগ্রাম মহাসড়কের যানজট কমেছে।",
 			map[string]string{"ঢাকা-চট্টগ্রাম মহাসড়কের": sangbad.ActorPlace}, nil},
+		{"an org head behind a classifier-like ending", "সভায় বাংলাদেশ ওয়ার্কার্স পার্টির নেতারা ছিলেন।",
+			map[string]string{"বাংলাদেশ ওয়ার্কার্স পার্টির": sangbad.ActorOrganization}, []string{"বাংলাদেশ"}},
+		{"a generic modifier and head name no body", "মন্ত্রণালয়ের তদন্ত কমিটি প্রতিবেদন দিয়েছে। নিরাপত্তা বাহিনীর সদস্যরা ছিলেন।",
+			nil, []string{"তদন্ত কমিটি", "নিরাপত্তা বাহিনীর"}},
 		{"unknown words without a person verb stay out", "প্রতিষ্ঠানটি ই-কমার্স ইউনিট চালু করেছে।", nil, []string{"কমার্স ইউনিট"}},
 	}
 	e := New()

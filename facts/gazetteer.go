@@ -208,3 +208,49 @@ func (g *gazetteer) known(w string) bool {
 	})
 	return found
 }
+
+// stem strips a case or classifier suffix from a Bengali word (NFC) the way
+// the lexicon confirms. Of the suffix-stripped stems that are words of the
+// lexicon, the cue lists or the gazetteer it prefers a case reading to a
+// classifier one ("কমিটির" -> "কমিটি", not "কমি" + "-টির"; but "দেশটির" ->
+// "দেশ") and then the longest suffix ("দলের" -> "দল", not "দলে" + "-র";
+// "পার্টির" -> "পার্টি", "পার্" being no word). A word that is itself in the
+// lexicon keeps a classifier-like ending ("কমিটি"). With no confirmed stem
+// it falls back to bnStem, the longest suffix the rules allow (unknown
+// names).
+func (g *gazetteer) stem(w string) string {
+	best, bestCls := "", false
+	selfKnown := g.lex.has(w)
+	forEachStem(w, func(s string) bool {
+		suf := w[len(s):]
+		cls := strings.HasPrefix(suf, "ট") || strings.HasPrefix(suf, "গুল")
+		if selfKnown && cls {
+			return true // "কমিটি" is no "কমি" + "-টি"
+		}
+		if !g.goodStem(s) {
+			return true
+		}
+		if best == "" || bestCls && !cls || bestCls == cls && len(s) < len(best) {
+			best, bestCls = s, cls
+		}
+		return true
+	})
+	if best != "" {
+		return best
+	}
+	shortest := bnStem(w)
+	if selfKnown && strings.HasPrefix(w[len(shortest):], "ট") {
+		return w // only a classifier reading was possible
+	}
+	return shortest
+}
+
+// goodStem reports a Bengali stem that is a word in its own right.
+func (g *gazetteer) goodStem(s string) bool {
+	w := g.w
+	if g.lex.has(s) || w.bnStop[s] || w.bnOrgHead[s] || w.bnRole[s] || w.bnPlaceHead[s] || w.bnName[s] || w.bnTitle[s] || w.bnOrgMod[s] {
+		return true
+	}
+	_, ok := g.bnPlaces[s]
+	return ok
+}

@@ -43,3 +43,31 @@ func TestGazetteer(t *testing.T) {
 		t.Errorf("lexicon has %d words, want the full hunspell-bn list", len(g.lex.off))
 	}
 }
+
+// TestLexiconStem checks that suffix stripping takes the reading the
+// lexicon confirms.
+func TestLexiconStem(t *testing.T) {
+	g, err := parseGazetteer()
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct{ word, want string }{
+		{"পার্টির", "পার্টি"},          // "-র", not "-টির" leaving "পার্"
+		{"কমিটির", "কমিটি"},            // a case reading beats a classifier one
+		{"কমিটি", "কমিটি"},             // a lexicon word keeps its -টি
+		{"দেশটির", "দেশ"},              // a classifier with a real stem
+		{"দলের", "দল"},                 // "-ের" after a consonant, not "দলে" + "-র"
+		{"মহাসড়কে", "মহাসড়ক"},        // a cue-list word, not "মহাসড়" + "-কে"
+		{"ঢাকার", "ঢাকা"},              // a place
+		{"সরকারকে", "সরকার"},           // accusative
+		{"শিক্ষার্থীরা", "শিক্ষার্থী"}, // plural
+		{"টিকটকের", "টিকটক"},           // an unknown name falls back to the rules
+	}
+	for _, tt := range tests {
+		t.Run(tt.word, func(t *testing.T) {
+			if got := g.stem(nfc(tt.word)); got != nfc(tt.want) {
+				t.Errorf("stem(%q) = %q, want %q", tt.word, got, tt.want)
+			}
+		})
+	}
+}
