@@ -21,6 +21,9 @@ type cand struct {
 	role   string
 	ti, tj int  // token range of the surface
 	nested bool // may sit inside another mention ("TikTok" in "TikTok Shop")
+	// inside marks a place kept inside an organisation named after it
+	// ("ধানমন্ডি" in "ধানমন্ডি থানা")
+	inside bool
 }
 
 // actorExtractor holds the state of one extraction.
@@ -1004,6 +1007,11 @@ func (x *actorExtractor) bengaliPass() {
 			continue
 		}
 		word, stem := x.bnWord(i)
+		// "চন্দনাইশ উপজেলার", "বাড্ডা থানার": the name before an
+		// administrative unit is a place, the unit word no part of it
+		if x.bnAdminPlace(i) {
+			continue
+		}
 		// places, longest first
 		if n := x.bnPlaceAt(i); n > 0 {
 			i += n - 1
@@ -1273,6 +1281,50 @@ func (x *actorExtractor) bnPlaceAt(i int) int {
 		}
 	}
 	return 0
+}
+
+// bnAdminHeads are the words for administrative units and localities
+// that follow a place's name ("সাটুরিয়া উপজেলা", "মীরনগর এলাকা"); the
+// place is the name alone. A police station (থানা) is an organisation
+// too, with the place kept inside it.
+var bnAdminHeads = map[string]bool{"উপজেলা": true, "জেলা": true, "ইউনিয়ন": true, "পৌরসভা": true, "গ্রাম": true, "এলাকা": true, "থানা": true, "মহল্লা": true}
+
+// bnAdminPlace records a place at token i when an administrative unit word
+// follows it: a bare word that is a gazetteer place, has a place-name
+// ending or is unknown to the lexicon.
+func (x *actorExtractor) bnAdminPlace(i int) bool {
+	if i+1 >= len(x.toks) || x.toks[i+1].kind != tkBengali || !x.toks[i+1].space || x.toks[i+1].newline {
+		return false
+	}
+	_, head := x.bnWord(i + 1)
+	if !bnAdminHeads[head] {
+		return false
+	}
+	word, stem := x.bnWord(i)
+	if word != stem || x.g.w.bnName[word] || x.g.w.bnOrgMod[word] || !x.bnPlainWord(i) {
+		return false // "মডেল থানা": a modifier of the unit
+	}
+	if _, ok := x.g.bnPlace(word + " " + head); ok {
+		return false // "সোভিয়েত ইউনিয়ন" is the place's own name
+	}
+	_, isPlace := x.g.bnPlace(word)
+	if !isPlace && !bnPlaceLike(word) && (x.isKnown(i) || !x.bnNameCandidate(i)) {
+		return false
+	}
+	if i > 0 && x.toks[i-1].kind == tkBengali && x.toks[i].space {
+		// "সাদা এলাকা" is no name; a name run before the unit is a person's
+		// or a longer place's: leave both to the other rules
+		if pw, ps := x.bnWord(i - 1); pw == ps && x.bnNameCandidate(i-1) && !x.g.w.isBnRole(ps) {
+			return false
+		}
+	}
+	c := x.bnMention(i, i+1, word, sangbad.ActorPlace, isPlace)
+	if p, ok := x.g.bnPlace(word); ok {
+		c.name = p.bn
+	}
+	c.inside = head == "থানা"
+	x.add(c)
+	return true
 }
 
 // bnPlaceLike reports the endings of Bengali place names (-পুর "town",
@@ -1749,7 +1801,7 @@ func resolveOverlaps(cs []cand) []cand {
 		if c.stem.Text == "" || strings.TrimSpace(c.name) == "" {
 			continue
 		}
-		if c.nested {
+		if c.nested || c.inside {
 			out = append(out, c)
 			continue
 		}
