@@ -96,15 +96,24 @@ func buildUnits(text string, sents []sangbad.Span, maxSentences int) []unit {
 	var out []unit
 	for i := 0; i < len(sents); {
 		j := i
-		if quoteBalance(sents[i].Text) {
+		// a sentence the splitter ended at a title ("... between Sens.")
+		// goes on in the next one
+		joinTitles := func() {
+			for j+1 < len(sents) && para[j+1] == para[i] && j+1-i < maxSentences && endsWithTitle(sents[j].Text) {
+				j++
+			}
+		}
+		joinTitles()
+		if quoteBalance(text[bytesOf[i][0]:bytesOf[j][1]]) {
 			// extend to the sentence that closes the quotation, within the
 			// paragraph, and not beyond maxSentences
-			for k := i + 1; k < len(sents) && para[k] == para[i] && k-i < maxSentences; k++ {
+			for k := j + 1; k < len(sents) && para[k] == para[i] && k-i < maxSentences; k++ {
 				j = k
 				if closesQuote(sents[k].Text) {
 					break
 				}
 			}
+			joinTitles()
 		}
 		t := text[bytesOf[i][0]:bytesOf[j][1]]
 		if strings.ContainsAny(t, "\n\t\r") || strings.Contains(t, "  ") {
@@ -158,4 +167,25 @@ func sentenceBytes(text string, sents []sangbad.Span) [][2]int {
 		out[i] = [2]int{res[2*i], res[2*i+1]}
 	}
 	return out
+}
+
+// titles are abbreviated titles that stand before a name and never end a
+// sentence (plural ones included: "Sens. Clinton and Obama").
+var titles = map[string]bool{
+	"Mr": true, "Mrs": true, "Ms": true, "Messrs": true, "Mmes": true, "Dr": true, "Drs": true,
+	"Prof": true, "Profs": true, "Sen": true, "Sens": true, "Rep": true, "Reps": true, "Gov": true,
+	"Govs": true, "Gen": true, "Gens": true, "Lt": true, "Col": true, "Sgt": true, "Capt": true,
+	"Rev": true, "Hon": true, "Pres": true, "Adm": true, "Maj": true, "Brig": true, "Supt": true,
+}
+
+// endsWithTitle reports a sentence whose last word is an abbreviated title
+// and its full stop.
+func endsWithTitle(s string) bool {
+	s = strings.TrimSpace(s)
+	if !strings.HasSuffix(s, ".") {
+		return false
+	}
+	s = s[:len(s)-1]
+	i := strings.LastIndexAny(s, " \t\n(\"“")
+	return titles[s[i+1:]]
 }
