@@ -32,6 +32,9 @@ type Budget struct {
 	Words    int
 	// Headline trims the single selected sentence to a headline.
 	Headline bool
+	// Compact discounts units that read poorly in a summary of a few
+	// sentences: questions and units that open with a quotation.
+	Compact bool
 }
 
 // LengthBudget returns the budget of a summary length for an article of
@@ -46,7 +49,7 @@ func LengthBudget(length string, sentences, words int) Budget {
 	case sangbad.LengthHeadline:
 		return Budget{Min: 1, Max: 1, Headline: true}
 	case sangbad.LengthShort:
-		return Budget{Min: 2, Max: 3, Words: 80}
+		return Budget{Min: 2, Max: 3, Words: 80, Compact: true}
 	default:
 		return Budget{Min: 3, Max: 6, Words: max(60, words*22/100)}
 	}
@@ -130,6 +133,8 @@ func (e *Extractive) SummarizeBudget(d Document, b Budget) sangbad.Summary {
 	}
 	if b.Headline {
 		preferHeadlines(r)
+	} else if b.Compact {
+		preferPlain(r)
 	}
 	picked := selectUnits(r, b)
 	texts := make([]string, 0, len(picked))
@@ -140,7 +145,7 @@ func (e *Extractive) SummarizeBudget(d Document, b Budget) sangbad.Summary {
 			t = stripDateline(t)
 		}
 		if b.Headline {
-			t = trimHeadline(t, headlineWords)
+			t = trimHeadline(trimLeadClause(t), headlineWords)
 		}
 		src := make([]int, 0, u.last-u.first+1)
 		for k := u.first; k <= u.last; k++ {
@@ -186,13 +191,13 @@ func (e *Extractive) Lead(d Document, b Budget) sangbad.Summary {
 }
 
 // preferHeadlines discounts units that make poor headlines (several
-// sentences, a quotation, more than 45 words) when any other unit is left.
+// sentences, a quotation, a question, more than 45 words) when any other
+// unit is left.
 func preferHeadlines(r ranked) {
 	ok := make([]bool, len(r.units))
 	any := false
 	for i, u := range r.units {
-		first, _ := utf8.DecodeRuneInString(strings.TrimLeft(u.text, "\\"))
-		ok[i] = u.first == u.last && u.words <= 45 && u.words >= 6 && !strings.ContainsRune("\"“‘'«", first)
+		ok[i] = u.first == u.last && u.words <= 45 && u.words >= 6 && !opensQuote(u.text) && !isQuestion(u.text)
 		any = any || ok[i] && r.score[i] > 0
 	}
 	if !any {
@@ -203,6 +208,75 @@ func preferHeadlines(r ranked) {
 			r.score[i] *= 0.01
 		}
 	}
+}
+
+// preferPlain halves the rank of questions and of units that open with a
+// quotation (a short summary should state the news, not quote or ask).
+func preferPlain(r ranked) {
+	for i, u := range r.units {
+		if opensQuote(u.text) || isQuestion(u.text) {
+			r.score[i] *= 0.5
+		}
+	}
+}
+
+// opensQuote reports a text that starts with a quotation mark.
+func opensQuote(t string) bool {
+	first, _ := utf8.DecodeRuneInString(strings.TrimLeft(t, "\\ "))
+	return strings.ContainsRune("\"“‘'«„", first)
+}
+
+// isQuestion reports a text whose last sentence ends in a question mark.
+func isQuestion(t string) bool {
+	last, _ := utf8.DecodeLastRuneInString(strings.TrimRight(t, "\"'”’)» "))
+	return last == '?' || last == '؟'
+}
+
+// leadAdjuncts open an adverbial phrase of time or circumstance that a
+// headline can drop ("Amid tight security, thousands lined ...").
+// Conditions and concessions that change the claim (If, Although, Unless)
+// and attributions (According to) are kept.
+var leadAdjuncts = map[string]bool{
+	"Amid": true, "After": true, "Following": true, "During": true, "Despite": true,
+	"Earlier": true, "Later": true, "Meanwhile": true, "On": true, "In": true, "At": true,
+	"Speaking": true, "Addressing": true, "Last": true,
+}
+
+// clauseLinks start what cannot stand as a main clause after a comma.
+var clauseLinks = map[string]bool{
+	"which": true, "who": true, "whose": true, "whom": true, "that": true, "and": true, "or": true,
+	"but": true, "where": true, "when": true, "as": true, "while": true, "including": true,
+}
+
+// trimLeadClause drops an opening adverbial phrase (see leadAdjuncts) that
+// ends at a comma within its first 12 words, outside quotations and
+// parentheses and dashes, when at least 6 words follow: "Amid high emotions and tight
+// security, thousands lined the streets" becomes "Thousands lined the
+// streets". English only; anything else is returned unchanged.
+func trimLeadClause(t string) string {
+	fields := strings.Fields(t)
+	if len(fields) == 0 || !leadAdjuncts[fields[0]] {
+		return t
+	}
+	i := strings.IndexByte(t, ',')
+	if i < 0 || strings.ContainsAny(t[:i], "\"“”‘’«»()[]—–") {
+		return t
+	}
+	if countWords(t[:i]) > 12 {
+		return t
+	}
+	rest := strings.TrimSpace(t[i+1:])
+	if countWords(rest) < 6 {
+		return t
+	}
+	// the rest must open a main clause: a lower-case word ("thousands",
+	// "the") that is no link; a capital may continue a name ("In Amman,
+	// Jordan, ...")
+	r, size := utf8.DecodeRuneInString(rest)
+	if !unicode.IsLower(r) || r > unicode.MaxLatin1 || clauseLinks[strings.Trim(strings.Fields(rest)[0], ",;:")] {
+		return t
+	}
+	return string(unicode.ToUpper(r)) + rest[size:]
 }
 
 // fits reports whether a unit of w words may join a selection of n units
@@ -326,11 +400,21 @@ func lengthFactor(words int) float64 {
 	return 1
 }
 
+// boilerplate marks page furniture, credits and wire trailers (lower-case;
+// a unit that starts with one, or is short and contains one, is no news).
+var boilerplate = []string{
+	"reporting by", "editing by", "additional reporting", "e-mail to a friend", "click here",
+	"all rights reserved", "copyright", "©", "follow us", "read more", "read also", "also read",
+	"updated:", "last updated", "photo:", "photo credit", "photograph:", "(ap photo", "getty images",
+	"file photo", "image:", "caption:", "advertisement", "subscribe to", "sign up for", "share this",
+	"related:", "related articles", "আরও পড়ুন", "আরো পড়ুন", "ছবি:", "ফাইল ছবি", "বিজ্ঞাপন",
+}
+
 // styleFactor discounts what does not belong in a summary: page furniture
 // ("Watch ... »", "E-mail to a friend"), wire trailers ("Reporting by"),
 // questions and sentences that lean on the one before ("He added").
 func styleFactor(t, lt string) float64 {
-	for _, p := range []string{"reporting by", "editing by", "e-mail to a friend", "click here", "all rights reserved", "copyright", "follow us", "read more", "updated:", "last updated"} {
+	for _, p := range boilerplate {
 		if strings.HasPrefix(lt, p) || strings.Contains(lt, p) && len(lt) < 80 {
 			return 0.05
 		}
@@ -339,8 +423,15 @@ func styleFactor(t, lt string) float64 {
 		return 0.05
 	}
 	f := 1.0
+	// a photo caption points at the people in the picture
+	for _, p := range []string{" (L)", " (R)", " (C)", " (left)", " (right)", " (center)", " (centre)", " pictured ", "(pictured)"} {
+		if strings.Contains(t, p) {
+			f *= 0.5
+			break
+		}
+	}
 	last, _ := utf8.DecodeLastRuneInString(strings.TrimRight(t, "\"'”’)» "))
-	if last == '?' {
+	if isQuestion(t) {
 		f *= 0.7
 	}
 	if !isEnd(last) {
