@@ -1351,8 +1351,8 @@ func (x *actorExtractor) bnPersonAfter(i int) int {
 	j := i + 1
 	_, stem := x.bnWord(i)
 	isRole := w.isBnRole(stem)
-	start := i + 1
-	if !isRole {
+	start := len(x.toks) // the name's first token, when a title starts it
+	if !isRole && !w.bnProfTitle[x.bnTitleAt(i)] {
 		start = i // a title is part of the name ("মো. শহীদুল হক")
 	}
 	// skip the title's dot and further titles
@@ -1363,7 +1363,8 @@ func (x *actorExtractor) bnPersonAfter(i int) int {
 			continue
 		}
 		if t.kind == tkBengali && (w.bnTitle[x.bnTitleAt(j)]) {
-			if isRole && start == i+1 {
+			// a professional title is not ("অধ্যাপক", "প্রকৌশলী")
+			if start == len(x.toks) && !w.bnProfTitle[x.bnTitleAt(j)] {
 				start = j
 			}
 			j++

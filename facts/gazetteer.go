@@ -219,6 +219,9 @@ func (g *gazetteer) known(w string) bool {
 // it falls back to bnStem, the longest suffix the rules allow (unknown
 // names).
 func (g *gazetteer) stem(w string) string {
+	if !g.w.bnStop[w] && g.cueWord(w) {
+		return w // "সুপার" is a role, not "সুপা" + "-র"
+	}
 	best, bestCls := "", false
 	selfKnown := g.lex.has(w)
 	forEachStem(w, func(s string) bool {
@@ -247,8 +250,13 @@ func (g *gazetteer) stem(w string) string {
 
 // goodStem reports a Bengali stem that is a word in its own right.
 func (g *gazetteer) goodStem(s string) bool {
+	return g.lex.has(s) || g.cueWord(s)
+}
+
+// cueWord reports a word of the cue lists or the gazetteer.
+func (g *gazetteer) cueWord(s string) bool {
 	w := g.w
-	if g.lex.has(s) || w.bnStop[s] || w.bnOrgHead[s] || w.bnRole[s] || w.bnPlaceHead[s] || w.bnName[s] || w.bnTitle[s] || w.bnOrgMod[s] {
+	if w.bnStop[s] || w.bnOrgHead[s] || w.bnRole[s] || w.bnPlaceHead[s] || w.bnName[s] || w.bnTitle[s] || w.bnOrgMod[s] {
 		return true
 	}
 	_, ok := g.bnPlaces[s]

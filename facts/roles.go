@@ -78,13 +78,19 @@ const (
 	মাওলানা হাজী আলহাজ ব্যারিস্টার অ্যাডভোকেট এডভোকেট কমরেড সৈয়দ শেখ কাজী মীর প্রকৌশলী লেফটেন্যান্ট কর্নেল মেজর
 	জেনারেল ক্যাপ্টেন বীর`
 
+	// Bengali titles of a profession or office: they precede a name but
+	// are no part of it ("অধ্যাপক আনোয়ার হোসেন" names আনোয়ার হোসেন), unlike
+	// the name-forming ones ("মো.", "শেখ", "সৈয়দ").
+	bnProfTitles = `ডা. ডাঃ অধ্যাপক প্রফেসর বিচারপতি ব্যারিস্টার অ্যাডভোকেট এডভোকেট কমরেড প্রকৌশলী
+	লেফটেন্যান্ট কর্নেল মেজর জেনারেল ক্যাপ্টেন মিস্টার জনাব`
+
 	// Bengali role words (whole tokens); tokens ending in -মন্ত্রী are roles too.
 	bnRoles = `মন্ত্রী প্রধানমন্ত্রী রাষ্ট্রপতি প্রেসিডেন্ট সভাপতি সভাপতিত্ব সম্পাদক চেয়ারম্যান পরিচালক মহাপরিচালক গভর্নর
 	রাষ্ট্রদূত মেয়র উপদেষ্টা সচিব মুখপাত্র নির্বাহী সিইও এমডি এমপি সদস্য অধিনায়ক কোচ বিচারক জজ ওসি এসপি ডিসি
 	নেতা নেত্রী অভিনেতা অভিনেত্রী শিক্ষক উপাচার্য প্রতিষ্ঠাতা কর্মকর্তা বিশ্লেষক অর্থনীতিবিদ বিশেষজ্ঞ প্রধান
 	কমিশনার ইউএনও চিকিৎসক আইনজীবী স্পিকার মুখ্যমন্ত্রী রাজা রানি সম্রাট প্রতিনিধি পুলিশ সুপার তত্ত্বাবধায়ক
 	পরিদর্শক উপপরিদর্শক সাংসদ শিক্ষার্থী মেন্টর চেয়ারপারসন চেয়ারপারসন গৃহবধূ ব্যবসায়ী চালক
-	প্রকৌশলী জেনারেল লেফটেন্যান্ট কর্নেল মেজর ক্যাপ্টেন সার্জেন্ট ব্যারিস্টার অ্যাডভোকেট এডভোকেট কমরেড বীরশ্রেষ্ঠ সমন্বয়কারী আহ্বায়ক সহসভাপতি কোষাধ্যক্ষ যুগ্ম সংগঠক উপাধ্যক্ষ অধ্যক্ষ প্রভাষক ইমাম সভাপতিমণ্ডলী মুখ্য কাউন্সিলর কমান্ডার লেখক কবি শিল্পী গায়ক খেলোয়াড় ব্যাটসম্যান বোলার সাংবাদিক প্রতিবেদক`
+	প্রকৌশলী জেনারেল লেফটেন্যান্ট কর্নেল মেজর ক্যাপ্টেন সার্জেন্ট ব্যারিস্টার অ্যাডভোকেট এডভোকেট কমরেড বীরশ্রেষ্ঠ সমন্বয়কারী আহ্বায়ক সুপার সহসভাপতি কোষাধ্যক্ষ যুগ্ম সংগঠক উপাধ্যক্ষ অধ্যক্ষ প্রভাষক ইমাম সভাপতিমণ্ডলী মুখ্য কাউন্সিলর কমান্ডার লেখক কবি শিল্পী গায়ক খেলোয়াড় ব্যাটসম্যান বোলার সাংবাদিক প্রতিবেদক`
 
 	// Bengali organisation head words (last word of the name, stem form).
 	bnOrgHeads = `ব্যাংক মন্ত্রণালয় লিমিটেড লি. কোম্পানি কোম্পানী পার্টি লীগ বিশ্ববিদ্যালয় ইউনিভার্সিটি কলেজ হাসপাতাল
@@ -142,9 +148,9 @@ const (
 
 // wordLists are the cue word sets.
 type wordLists struct {
-	enStop, enOrgSuffix, enOrgPrefix, enTitle, enRole, enSay                     map[string]bool
-	bnStop, bnTitle, bnRole, bnOrgHead, bnOrgDesc, bnName, bnOrgMod, bnPlaceHead map[string]bool
-	bnSay, bnSayAux, bnSayNoun, bnPronoun                                        map[string]bool
+	enStop, enOrgSuffix, enOrgPrefix, enTitle, enRole, enSay                                  map[string]bool
+	bnStop, bnTitle, bnProfTitle, bnRole, bnOrgHead, bnOrgDesc, bnName, bnOrgMod, bnPlaceHead map[string]bool
+	bnSay, bnSayAux, bnSayNoun, bnPronoun                                                     map[string]bool
 }
 
 func wordSet(s string, fold bool) map[string]bool {
@@ -170,6 +176,7 @@ func newWordLists() *wordLists {
 		enSay:       wordSet(enSayVerbs, true),
 		bnStop:      wordSet(bnStopWords, false),
 		bnTitle:     wordSet(bnTitles, false),
+		bnProfTitle: wordSet(bnProfTitles, false),
 		bnRole:      wordSet(bnRoles, false),
 		bnOrgHead:   wordSet(bnOrgHeads, false),
 		bnOrgDesc:   wordSet(bnOrgDescriptors, false),
