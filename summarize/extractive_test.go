@@ -196,6 +196,8 @@ func TestBuildUnitsGroupsOpenQuotations(t *testing.T) {
 		{"closed quotes are single units", "He said “yes.” Then he went home. Then he came back.", [][2]int{{0, 0}, {1, 1}, {2, 2}}},
 		{"multi-paragraph quote to paragraph end", "He said: “We will stay.\nWe will fight. We will win.\nThen he left.", [][2]int{{0, 0}, {1, 1}, {2, 2}, {3, 3}}},
 		{"quote open across sentences", "He said: “We will stay. Nobody leaves! We win.\nDone.", [][2]int{{0, 2}, {3, 3}}},
+		{"inch mark is no quotation", "She carried 215 pounds on her 5' 2\" frame. Prom was a nightmare. She left.", [][2]int{{0, 0}, {1, 1}, {2, 2}}},
+		{"quotation closed after a number", "He said: \"The score was 10. We lost 2\" and left. Done.", [][2]int{{0, 0}, {1, 1}}},
 		{"open quote capped", "“Stay here. Go there. Come back. Then rest. Then eat. Then sleep.", [][2]int{{0, 4}, {5, 5}}},
 	}
 	for _, tt := range tests {

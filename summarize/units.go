@@ -41,6 +41,11 @@ func quoteBalance(s string) (open bool) {
 				curly--
 			}
 		case '"':
+			// after a digit with no quotation open it is an inch mark (5' 2")
+			prev, _ := utf8.DecodeLastRuneInString(s[:i])
+			if straight == 0 && unicode.IsDigit(prev) {
+				continue
+			}
 			straight ^= 1
 		case '«':
 			guil++
