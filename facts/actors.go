@@ -1041,7 +1041,11 @@ func (x *actorExtractor) bengaliPass() {
 		// Persian-style names: "হেফাজতে ইসলাম", "জামায়াতে ইসলামী"
 		if strings.HasSuffix(word, "ে") && i+1 < len(x.toks) && x.toks[i+1].kind == tkBengali && x.toks[i+1].space {
 			if nw, ns := x.bnWord(i + 1); ns == "ইসলাম" || ns == "ইসলামী" || nw == "ইসলামী" {
-				x.add(x.bnMention(i, i+2, ns, sangbad.ActorOrganization, true))
+				start := i
+				if c := x.bnCountryBefore(i); c >= 0 && c == i-1 {
+					start = c // "বাংলাদেশ জামায়াতে ইসলামী"
+				}
+				x.add(x.bnMention(start, i+2, ns, sangbad.ActorOrganization, true))
 				i++
 				continue
 			}
@@ -1265,7 +1269,11 @@ func (x *actorExtractor) bnPlaceAt(i int) int {
 				key = prefix + st
 			}
 			if en, ok := x.g.bnOrgs[key]; ok {
-				c := x.bnMention(i, idx[n-1]+1, st, sangbad.ActorOrganization, true)
+				from := i
+				if c := x.bnCountryBefore(i); c >= 0 && c == i-1 {
+					from = c // "বাংলাদেশ জামায়াতে ইসলামী"
+				}
+				c := x.bnMention(from, idx[n-1]+1, st, sangbad.ActorOrganization, true)
 				c.name = en
 				x.add(c)
 				return idx[n-1] + 1 - i
@@ -1469,7 +1477,9 @@ func (x *actorExtractor) bnOrgAt(i int, stem, typ string) {
 		if (word == "অব" || word == "অ্যান্ড" || word == "এন্ড") && k > 0 && x.toks[k-1].kind == tkBengali {
 			continue // "ইউনিভার্সিটি অব ...", "... অ্যান্ড লজিস্টিকস"
 		}
-		if w.bnStop[word] || w.bnStop[st] || w.bnSay[word] || w.bnPronoun[word] || isBnVerbForm(word) || w.isBnRole(st) || utf8.RuneCountInString(word) < 2 {
+		// "আইনজীবী সমিতি": a bare role word right before an association head
+		roleMod := k == i-1 && word == st && bnAssocHeads[stem] && w.isBnRole(st) && !w.bnStop[word]
+		if w.bnStop[word] || w.bnStop[st] || w.bnSay[word] || w.bnPronoun[word] || isBnVerbForm(word) || w.isBnRole(st) && !roleMod || utf8.RuneCountInString(word) < 2 {
 			break
 		}
 		if word != st && !w.isBnOrgHead(st) {
@@ -1481,7 +1491,13 @@ func (x *actorExtractor) bnOrgAt(i int, stem, typ string) {
 		_, isPlace := x.g.bnPlace(word)
 		special := isPlace || w.bnOrgMod[word] || w.isBnOrgHead(word) || w.bnName[word] || !x.isKnown(k)
 		if !special && k < i-1 {
-			break // a common word only right before the head ("অগ্রণী ব্যাংক")
+			// a common word only right before the head ("অগ্রণী ব্যাংক"),
+			// unless a country's name starts the whole ("বাংলাদেশ
+			// অভ্যন্তরীণ নৌপরিবহন কর্তৃপক্ষ")
+			if c := x.bnCountryBefore(k); c >= 0 {
+				start = c
+			}
+			break
 		}
 		if stem == "থানা" && k < i-1 && !isPlace {
 			break // "সামছুল আলম তেজগাঁও থানা": one place word names a police station
@@ -1493,6 +1509,11 @@ func (x *actorExtractor) bnOrgAt(i int, stem, typ string) {
 				if _, ok := x.g.bnPlace(pw); ok {
 					start = k - 1
 				}
+			}
+		}
+		if !special && start == k {
+			if c := x.bnCountryBefore(k); c >= 0 {
+				start = c // "বাংলাদেশ বেসামরিক বিমান চলাচল কর্তৃপক্ষ"
 			}
 		}
 		if isPlace || !special {
@@ -1531,6 +1552,36 @@ func (x *actorExtractor) bnOrgAt(i int, stem, typ string) {
 		return
 	}
 	x.add(x.bnMention(start, i+1, stem, typ, true))
+}
+
+// bnAssocHeads are heads of associations named after their members'
+// occupation ("আইনজীবী সমিতি", "শিক্ষক সমিতি", "সাংবাদিক ফোরাম").
+var bnAssocHeads = map[string]bool{"সমিতি": true, "সংঘ": true, "পরিষদ": true, "ফেডারেশন": true, "অ্যাসোসিয়েশন": true, "ফোরাম": true, "লীগ": true, "ঐক্য": true, "সংগঠন": true}
+
+// bnCountryBefore looks left of the common word at token k, over at most
+// two more bare words, for the bare name of a country that starts an
+// organisation's name; it returns its token or -1.
+func (x *actorExtractor) bnCountryBefore(k int) int {
+	w := x.g.w
+	for c := k - 1; c >= 0 && k-c <= 3; c-- {
+		if x.toks[c].kind != tkBengali || !x.toks[c+1].space || x.toks[c+1].newline {
+			return -1
+		}
+		word, st := x.bnWord(c)
+		if word != st {
+			return -1
+		}
+		if p, ok := x.g.bnPlace(word); ok {
+			if p.kind == "country" {
+				return c
+			}
+			return -1
+		}
+		if w.bnStop[word] || w.isBnRole(st) || w.bnSay[word] || isBnVerbForm(word) {
+			return -1
+		}
+	}
+	return -1
 }
 
 // bnGenericHeads are organisation heads that a generic modifier alone does

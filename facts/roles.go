@@ -96,7 +96,7 @@ const (
 	bnOrgHeads = `ব্যাংক মন্ত্রণালয় লিমিটেড লি. কোম্পানি কোম্পানী পার্টি লীগ বিশ্ববিদ্যালয় ইউনিভার্সিটি কলেজ হাসপাতাল
 	স্কুল বোর্ড কমিশন কমিটি পরিষদ সমিতি অধিদপ্তর অধিদফতর দপ্তর দফতর কর্তৃপক্ষ ফাউন্ডেশন ট্রাস্ট গ্রুপ করপোরেশন
 	কর্পোরেশন ইন্ডাস্ট্রিজ ইনস্যুরেন্স দল ফ্রন্ট জোট ঐক্যজোট বাহিনী আদালত ক্লাব একাডেমি ইনস্টিটিউট কাউন্সিল
-	অ্যাসোসিয়েশন ফেডারেশন সেল প্রশাসন পিএলসি মাদ্রাসা ইনস্টিটিউশন সংঘ ব্যুরো থানা এজেন্সি অনুষদ`
+	অ্যাসোসিয়েশন ফেডারেশন সেল প্রশাসন পিএলসি মাদ্রাসা ইনস্টিটিউশন সংঘ ব্যুরো থানা এজেন্সি অনুষদ ফোরাম`
 
 	// Bengali modifiers that may continue an organisation name leftwards
 	// ("খেলাঘর কেন্দ্রীয় কমিটি").
@@ -206,7 +206,8 @@ func (w *wordLists) isBnRole(s string) bool {
 // isBnOrgHead reports whether a Bengali stem is an organisation head word;
 // compounds ending in লীগ/ব্যাংক ("ছাত্রলীগ", "বিশ্বব্যাংক") count.
 func (w *wordLists) isBnOrgHead(s string) bool {
-	return w.bnOrgHead[s]
+	// "সেনাবাহিনী", "নৌবাহিনী": compounds of বাহিনী "force"
+	return w.bnOrgHead[s] || strings.HasSuffix(s, "বাহিনী") && len(s) > len("বাহিনী")+3
 }
 
 // bnOrgCompound reports whether a single Bengali token is an organisation
