@@ -55,6 +55,7 @@ func TestBengaliActorRules(t *testing.T) {
 			map[string]string{"বাংলাদেশ সেনাবাহিনীর": sangbad.ActorOrganization, "বাংলাদেশ বেসামরিক বিমান চলাচল কর্তৃপক্ষের": sangbad.ActorOrganization}, []string{"বাংলাদেশ"}},
 		{"an occupation names an association", "খুলনা সাংবাদিক ফোরামের সভায় তিনি বক্তব্য দেন।",
 			map[string]string{"খুলনা সাংবাদিক ফোরামের": sangbad.ActorOrganization}, []string{"খুলনা"}},
+		{"a participle is no name", "তিনি দলের সভাপতি হয়েই সবাইকে ডেকে এনে থানায় নিয়ে যান।", nil, []string{"হয়েই", "এনে থানায়"}},
 		{"an org head behind a classifier-like ending", "সভায় বাংলাদেশ ওয়ার্কার্স পার্টির নেতারা ছিলেন।",
 			map[string]string{"বাংলাদেশ ওয়ার্কার্স পার্টির": sangbad.ActorOrganization}, []string{"বাংলাদেশ"}},
 		{"a generic modifier and head name no body", "মন্ত্রণালয়ের তদন্ত কমিটি প্রতিবেদন দিয়েছে। নিরাপত্তা বাহিনীর সদস্যরা ছিলেন।",

@@ -241,11 +241,10 @@ func (g *gazetteer) stem(w string) string {
 	if best != "" {
 		return best
 	}
-	shortest := bnStem(w)
-	if selfKnown && strings.HasPrefix(w[len(shortest):], "ট") {
-		return w // only a classifier reading was possible
+	if selfKnown || g.w.bnStop[w] {
+		return w // a word, and no stripped form is one ("রোববার")
 	}
-	return shortest
+	return bnStem(w)
 }
 
 // goodStem reports a Bengali stem that is a word in its own right.
