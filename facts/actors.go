@@ -1051,7 +1051,7 @@ func (x *actorExtractor) bengaliPass() {
 			}
 		}
 		// transliterated acronyms: বিএনপি, আইসিসি
-		if isBnAcronym(stem) && !bnNonOrgAcronyms[stem] {
+		if isBnAcronym(stem) && !bnNonOrgAcronyms[stem] && !x.bnRoleAbbrev(i) {
 			x.add(x.bnMention(i, i+1, stem, sangbad.ActorOrganization, true))
 			continue
 		}
@@ -1832,6 +1832,16 @@ func isBnAcronym(s string) bool {
 // bnLetterNames are the Bengali spellings of Latin letter names, longest
 // first so that greedy matching works.
 var bnLetterNames = []string{"ডব্লিউ", "ডব্লু", "ওয়াই", "এইচ", "এক্স", "কিউ", "জেড", "এফ", "জি", "আই", "জে", "কে", "এল", "এম", "এন", "পি", "আর", "এস", "টি", "ইউ", "ভি", "বি", "সি", "ডি", "এ", "ই", "ও"}
+
+// bnRoleAbbrev reports an acronym in parentheses right after a role: the
+// role's abbreviation ("উপসহকারী পরিচালক (ডিএডি)"), not an organisation.
+func (x *actorExtractor) bnRoleAbbrev(i int) bool {
+	if i < 2 || x.toks[i-1].text != "(" || x.toks[i-2].kind != tkBengali {
+		return false
+	}
+	_, st := x.bnWord(i - 2)
+	return x.g.w.isBnRole(st)
+}
 
 // bnNonOrgAcronyms are letter acronyms that name roles, exams or documents.
 var bnNonOrgAcronyms = map[string]bool{"এইচএসসি": true, "এসএসসি": true, "জেএসসি": true, "পিইসি": true, "জিপিএ": true, "ইউএনও": true, "সিইও": true, "এমডি": true, "এমপি": true, "ওসি": true, "এসপি": true, "ডিসি": true, "জিডি": true, "এএসপি": true, "ডিআইজি": true, "আইজিপি": true, "সিএফও": true, "এসআই": true, "এএসআই": true, "জিডিপি": true, "এফআইআর": true, "পিডিএফ": true, "এসএমএস": true, "সিসিটিভি": true, "আইডি": true, "এনআইডি": true}

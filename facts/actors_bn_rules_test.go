@@ -56,6 +56,8 @@ func TestBengaliActorRules(t *testing.T) {
 		{"an occupation names an association", "খুলনা সাংবাদিক ফোরামের সভায় তিনি বক্তব্য দেন।",
 			map[string]string{"খুলনা সাংবাদিক ফোরামের": sangbad.ActorOrganization}, []string{"খুলনা"}},
 		{"a participle is no name", "তিনি দলের সভাপতি হয়েই সবাইকে ডেকে এনে থানায় নিয়ে যান।", nil, []string{"হয়েই", "এনে থানায়"}},
+		{"an acronym after a role abbreviates the role", "জেলার উপমহাপরিদর্শক (ডিআইজিপি) মাসুদ করিম এবং অতিরিক্ত পরিচালক (এপিডি) সভায় ছিলেন।",
+			map[string]string{"মাসুদ করিম": P}, []string{"ডিআইজিপি", "এপিডি"}},
 		{"an org head behind a classifier-like ending", "সভায় বাংলাদেশ ওয়ার্কার্স পার্টির নেতারা ছিলেন।",
 			map[string]string{"বাংলাদেশ ওয়ার্কার্স পার্টির": sangbad.ActorOrganization}, []string{"বাংলাদেশ"}},
 		{"a generic modifier and head name no body", "মন্ত্রণালয়ের তদন্ত কমিটি প্রতিবেদন দিয়েছে। নিরাপত্তা বাহিনীর সদস্যরা ছিলেন।",

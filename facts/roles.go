@@ -198,7 +198,7 @@ func (w *wordLists) isBnRole(s string) bool {
 	// prefixed ranks: "মহাপরিদর্শক", "উপপরিচালক", "সহকারী ..." are in the
 	// list or end in a listed role after the prefix
 	for _, p := range []string{"মহা", "উপ", "সহ", "প্রধান"} {
-		if r, ok := strings.CutPrefix(s, p); ok && w.bnRole[r] {
+		if r, ok := strings.CutPrefix(s, p); ok && r != "" && (w.bnRole[r] || w.isBnRole(r)) { // "উপমহাপরিদর্শক"
 			return true
 		}
 	}
