@@ -190,14 +190,14 @@ func (e *Extractive) Lead(d Document, b Budget) sangbad.Summary {
 	return out
 }
 
-// preferHeadlines discounts units that make poor headlines (several
-// sentences, a quotation, a question, more than 45 words) when any other
-// unit is left.
+// preferHeadlines discounts units that make poor headlines (sentences a
+// quotation holds together, a quotation, a question, more than 45 words)
+// when any other unit is left.
 func preferHeadlines(r ranked) {
 	ok := make([]bool, len(r.units))
 	any := false
 	for i, u := range r.units {
-		ok[i] = u.first == u.last && u.words <= 45 && u.words >= 6 && !opensQuote(u.text) && !isQuestion(u.text)
+		ok[i] = !u.quoted && u.words <= 45 && u.words >= 6 && !opensQuote(u.text) && !isQuestion(u.text)
 		any = any || ok[i] && r.score[i] > 0
 	}
 	if !any {
@@ -242,6 +242,61 @@ var leadAdjuncts = map[string]bool{
 	"Speaking": true, "Addressing": true, "Last": true,
 }
 
+// particles are prepositions and adverbs that open another phrase, not a
+// main clause ("In the survey, out Monday, 50 percent ...").
+var particles = map[string]bool{
+	"out": true, "in": true, "on": true, "at": true, "after": true, "before": true, "during": true,
+	"for": true, "from": true, "with": true, "by": true, "to": true, "of": true, "over": true,
+	"under": true, "about": true, "just": true, "only": true, "even": true, "also": true,
+	"then": true, "however": true, "though": true, "too": true, "not": true, "so": true,
+}
+
+// quantifiers after "At"/"In" make a quantity, not an opening phrase ("At
+// least 14 people were killed, ...").
+var quantifiers = map[string]bool{"least": true, "most": true, "all": true, "total": true, "full": true}
+
+// hasFiniteVerb reports an auxiliary or reporting verb that makes a text a
+// clause rather than a phrase.
+func hasFiniteVerb(t string) bool {
+	for _, w := range strings.Fields(strings.ToLower(t)) {
+		switch strings.Trim(w, ",;:\"“”") {
+		case "is", "are", "was", "were", "has", "have", "had", "will", "would", "can", "could", "said", "says", "did", "does":
+			return true
+		}
+	}
+	return false
+}
+
+// subordinators open a clause that cannot stand as a headline alone.
+var subordinators = map[string]bool{
+	"If": true, "When": true, "While": true, "Although": true, "Though": true, "As": true,
+	"Because": true, "Since": true, "Unless": true, "Until": true, "Before": true, "With": true,
+	"Without": true, "Under": true, "For": true, "From": true, "To": true, "By": true, "Once": true,
+}
+
+// openingPhraseEnd returns the byte index of the comma that ends an opening
+// phrase: the first one (outside numbers) followed by a lower-case word,
+// where the main clause starts; len(t) when there is none.
+func openingPhraseEnd(t string) int {
+	for i := 0; i < len(t); i++ {
+		if t[i] != ',' || digitComma(t, i) {
+			continue
+		}
+		next, _ := utf8.DecodeRuneInString(strings.TrimLeft(t[i+1:], " "))
+		if unicode.IsLower(next) {
+			return i
+		}
+	}
+	return len(t)
+}
+
+// digitComma reports a comma between digits (400,000), at byte i of t.
+func digitComma(t string, i int) bool {
+	prev, _ := utf8.DecodeLastRuneInString(t[:i])
+	next, _ := utf8.DecodeRuneInString(t[i+1:])
+	return unicode.IsDigit(prev) && unicode.IsDigit(next)
+}
+
 // clauseLinks start what cannot stand as a main clause after a comma.
 var clauseLinks = map[string]bool{
 	"which": true, "who": true, "whose": true, "whom": true, "that": true, "and": true, "or": true,
@@ -262,7 +317,7 @@ func trimLeadClause(t string) string {
 	if i < 0 || strings.ContainsAny(t[:i], "\"“”‘’«»()[]—–") {
 		return t
 	}
-	if countWords(t[:i]) > 12 {
+	if countWords(t[:i]) > 12 || hasFiniteVerb(t[:i]) || len(fields) > 1 && quantifiers[fields[1]] {
 		return t
 	}
 	rest := strings.TrimSpace(t[i+1:])
@@ -273,7 +328,7 @@ func trimLeadClause(t string) string {
 	// "the") that is no link; a capital may continue a name ("In Amman,
 	// Jordan, ...")
 	r, size := utf8.DecodeRuneInString(rest)
-	if !unicode.IsLower(r) || r > unicode.MaxLatin1 || clauseLinks[strings.Trim(strings.Fields(rest)[0], ",;:")] {
+	if w := strings.Trim(strings.Fields(rest)[0], ",;:"); !unicode.IsLower(r) || r > unicode.MaxLatin1 || clauseLinks[w] || particles[w] {
 		return t
 	}
 	return string(unicode.ToUpper(r)) + rest[size:]
@@ -583,6 +638,17 @@ func trimHeadline(t string, limit int) string {
 	t = strings.TrimSpace(t)
 	if countWords(t) > limit {
 		cut := -1
+		// Bengali puts subordinate clauses first (verb-final): what precedes
+		// a comma seldom stands alone, so only dashes and semicolons cut
+		commaCuts := scriptLanguage(t) != "bn"
+		// an opening phrase ("In the schoolyard in Amman, Jordan, ") is no
+		// headline: cut only after it ends
+		phraseEnd := -1
+		if f := strings.Fields(t); leadAdjuncts[f[0]] || subordinators[f[0]] {
+			if c := strings.IndexByte(t, ','); c > 0 && countWords(t[:c]) <= 12 && !hasFiniteVerb(t[:c]) {
+				phraseEnd = openingPhraseEnd(t)
+			}
+		}
 		depth := 0
 		words := 0
 		commas := 0
@@ -616,7 +682,8 @@ func trimHeadline(t string, limit int) string {
 			} else {
 				inWord = false
 			}
-			if r == ',' || r == '،' {
+			comma := (r == ',' && !digitComma(t, i) || r == '،') && commaCuts && i > phraseEnd
+			if comma {
 				commas++
 			}
 			// a comma that closes an aside ("Snow, who is ill, will ...")
@@ -624,7 +691,7 @@ func trimHeadline(t string, limit int) string {
 			// a comma needs a longer head before it than a dash or a
 			// semicolon: short heads are often the start of a list
 			boundary := r == ';' || r == ':' || (r == '–' || r == '—') && i > 0 && t[i-1] == ' '
-			if depth == 0 && words <= limit+8 && (boundary && words >= 8 || r == ',' && commas%2 == 1 && words >= 12) {
+			if depth == 0 && words <= limit+8 && (boundary && words >= 8 || comma && commas%2 == 1 && words >= 12) && i > phraseEnd {
 				cut = i
 			}
 		}

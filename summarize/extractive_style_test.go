@@ -22,6 +22,9 @@ func TestTrimLeadClause(t *testing.T) {
 		{"too little left", "After the vote, he resigned at once.", "After the vote, he resigned at once."},
 		{"quoted opening kept", "After “a long night”, the minister said the talks would resume on Monday.", "After “a long night”, the minister said the talks would resume on Monday."},
 		{"date with a comma kept", "On Dec. 5, 2007, the company filed for bankruptcy protection in New York.", "On Dec. 5, 2007, the company filed for bankruptcy protection in New York."},
+		{"a second phrase is no main clause", "In the survey, out Monday, 50 percent of likely voters support Clinton as their choice.", "In the survey, out Monday, 50 percent of likely voters support Clinton as their choice."},
+		{"a quantity is no phrase", "At least 14 people were killed, police said on Thursday in the capital.", "At least 14 people were killed, police said on Thursday in the capital."},
+		{"a clause is no phrase", "After the vote was counted, the president of the assembly resigned his seat at once.", "After the vote was counted, the president of the assembly resigned his seat at once."},
 		{"Bengali unchanged", "চীনের TikTok এবং GoTo একটি ট্রায়াল অংশীদারিত্ব চালাবে।", "চীনের TikTok এবং GoTo একটি ট্রায়াল অংশীদারিত্ব চালাবে।"},
 	}
 	for _, tt := range tests {
@@ -125,5 +128,22 @@ func TestStyleFactorBoilerplate(t *testing.T) {
 				t.Errorf("styleFactor(%q) = %.2f", tt.in, f)
 			}
 		})
+	}
+}
+
+// TestHeadlineTakesLeadAcrossTitles checks that a lead the splitter broke
+// at a title ("Sens.") may still be the headline.
+func TestHeadlineTakesLeadAcrossTitles(t *testing.T) {
+	text := "LOS ANGELES, California (CNN) -- Sens. Hillary Clinton and Barack Obama will duel for Super Tuesday votes Thursday night in their first debate without John Edwards. " +
+		"Thursday's debate is taking place at the Kodak Theatre in Los Angeles, California. " +
+		"Clinton and Obama have split victories in the early-voting states so far. " +
+		"Edwards suspended his presidential campaign on Wednesday after poor results."
+	e := newExtractive(t)
+	h := e.Summarize(Document{Text: text, Language: "en"}, sangbad.LengthHeadline)
+	if !strings.HasPrefix(h.Text, "Sens. Hillary Clinton and Barack Obama will duel") {
+		t.Errorf("headline %q", h.Text)
+	}
+	if len(h.Sentences) != 1 || h.Sentences[0].Sources[0] != 0 {
+		t.Errorf("headline sources %+v", h.Sentences)
 	}
 }

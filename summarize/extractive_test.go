@@ -229,6 +229,15 @@ func TestTrimHeadline(t *testing.T) {
 		{"never inside a quotation",
 			"“We will give the trial three to four months, because technology is not a simple thing and it will need effort to perfect it, and we will watch it,” the trade minister said at an event on Tuesday.",
 			"“We will give the trial three to four months, because technology is not a simple thing and it will need effort to perfect it, and we will watch it,” the trade minister said at an event on Tuesday"},
+		{"no cut inside a number",
+			"Firefighters in Southern California are facing wind-whipped walls of flame from 15 wildfires that have scorched more than 400,000 acres and forced hundreds of thousands of people to flee their homes.",
+			"Firefighters in Southern California are facing wind-whipped walls of flame from 15 wildfires that have scorched more than 400,000 acres and forced hundreds of thousands of people to flee their homes"},
+		{"an opening phrase is no headline",
+			"In the sunbathed schoolyard of the Shmisani Institute for Girls in Amman, Jordan, principal Sanaa Abu Harb makes an announcement over the speaker system to all the girls.",
+			"In the sunbathed schoolyard of the Shmisani Institute for Girls in Amman, Jordan, principal Sanaa Abu Harb makes an announcement over the speaker system to all the girls"},
+		{"Bengali comma is no cut",
+			"জাতীয় পার্টির (জাপা) চেয়ারম্যান হুসেইন মুহম্মদ এরশাদ বলেছেন, সামনে ইউনিয়ন পরিষদ (ইউপি) নির্বাচন, এই নির্বাচনে দলের প্রার্থীরা সব ইউনিয়নে অংশ নেবেন এবং দলকে শক্তিশালী করবেন।",
+			"জাতীয় পার্টির (জাপা) চেয়ারম্যান হুসেইন মুহম্মদ এরশাদ বলেছেন, সামনে ইউনিয়ন পরিষদ (ইউপি) নির্বাচন, এই নির্বাচনে দলের প্রার্থীরা সব ইউনিয়নে অংশ নেবেন এবং দলকে শক্তিশালী করবেন"},
 		{"danda dropped", "চীনের TikTok এবং GoTo একটি ট্রায়াল অংশীদারিত্ব চালাবে।", "চীনের TikTok এবং GoTo একটি ট্রায়াল অংশীদারিত্ব চালাবে"},
 	}
 	for _, tt := range tests {

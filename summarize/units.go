@@ -21,6 +21,9 @@ type unit struct {
 	terms        []string
 	words        int
 	digits       int // words that start with a digit
+	// quoted marks a unit of several sentences held together by a
+	// quotation (not only by titles the splitter ended sentences at)
+	quoted bool
 }
 
 // quoteDelta reports how a sentence changes the open-quotation state:
@@ -109,7 +112,9 @@ func buildUnits(text string, sents []sangbad.Span, maxSentences int) []unit {
 			}
 		}
 		joinTitles()
+		quoted := false
 		if quoteBalance(text[bytesOf[i][0]:bytesOf[j][1]]) {
+			before := j
 			// extend to the sentence that closes the quotation, within the
 			// paragraph, and not beyond maxSentences
 			for k := j + 1; k < len(sents) && para[k] == para[i] && k-i < maxSentences; k++ {
@@ -118,13 +123,14 @@ func buildUnits(text string, sents []sangbad.Span, maxSentences int) []unit {
 					break
 				}
 			}
+			quoted = j > before
 			joinTitles()
 		}
 		t := text[bytesOf[i][0]:bytesOf[j][1]]
 		if strings.ContainsAny(t, "\n\t\r") || strings.Contains(t, "  ") {
 			t = strings.Join(strings.Fields(t), " ")
 		}
-		out = append(out, unit{first: i, last: j, rstart: sents[i].Start, rend: sents[j].End, text: t})
+		out = append(out, unit{first: i, last: j, rstart: sents[i].Start, rend: sents[j].End, text: t, quoted: quoted})
 		i = j + 1
 	}
 	return out
