@@ -1396,6 +1396,10 @@ func (x *actorExtractor) bnPersonAfter(i int) int {
 		if !x.toks[j].space {
 			break
 		}
+		if x.bnInitialAt(j) {
+			j++
+			continue
+		}
 		if !x.bnNameCandidate(j) {
 			// a common word can start a name when a name word follows it
 			// ("প্রধান নির্বাহী সুন্দর পিচাই"), and end it right before a
@@ -1650,6 +1654,10 @@ func (x *actorExtractor) bnNameRun(i int) int {
 		if j > i && (!x.toks[j].space || x.toks[j].newline) || x.bnLocative(j) {
 			break
 		}
+		if x.bnInitialAt(j) && j-i < 3 {
+			j++
+			continue
+		}
 		if !x.bnNameCandidate(j) {
 			if j == i && x.g.w.bnTitle[x.bnTitleAt(j)] {
 				j++
@@ -1788,18 +1796,69 @@ func (x *actorExtractor) bnNameEnds(k int) bool {
 		}
 		return true
 	}
+	if x.g.w.bnName[word] && next < len(x.toks) && x.toks[next].kind == tkBengali && x.toks[next].space && x.bnNameCandidate(next) && !x.isKnown(next) && !x.bnLocative(next) {
+		// a nickname or surname unknown to the lexicon after a common
+		// surname: "মাহবুবুল হক শাকিল"; not a place
+		nw, ns := x.bnWord(next)
+		_, p1 := x.g.bnPlace(nw)
+		_, p2 := x.g.bnPlace(ns)
+		headAfter := false // "তেজগাঁও থানায়": the word names what follows
+		if a := next + 1; a < len(x.toks) && x.toks[a].kind == tkBengali && x.toks[a].space {
+			_, as := x.bnWord(a)
+			headAfter = x.g.w.isBnOrgHead(as) || bnOrgCompound(as) || x.g.w.bnPlaceHead[as] || bnAdminHeads[as]
+		}
+		if !p1 && !p2 && !bnPlaceLike(ns) && !x.bnInitialAt(next) && !bnOrgCompound(ns) && !x.g.w.isBnOrgHead(ns) && !headAfter {
+			return false
+		}
+	}
 	return x.g.w.bnName[word] && k > 0 && x.toks[k-1].kind == tkBengali
 }
+
+// bnInitialAt reports an initial written as a Latin letter's name before a
+// name ("এ বি এম আব্দুল্লাহ", "এম এ এন সিদ্দিক"): a bare letter name
+// followed by another initial or a name word. Initials that are also
+// Bengali words ("এ", "ও", "ই") count only inside a run of two or more.
+func (x *actorExtractor) bnInitialAt(j int) bool {
+	if j >= len(x.toks) || x.toks[j].kind != tkBengali || !x.toks[j].space && j > 0 && x.toks[j-1].kind == tkBengali {
+		return false
+	}
+	word, _ := x.bnWord(j)
+	if !bnLetterSet[word] {
+		return false
+	}
+	n := j + 1
+	if n >= len(x.toks) || x.toks[n].kind != tkBengali || !x.toks[n].space {
+		return false
+	}
+	nw, _ := x.bnWord(n)
+	if bnLetterSet[nw] {
+		return x.bnInitialAt(n) || !bnWordLetters[word]
+	}
+	return !bnWordLetters[word] && x.bnNameCandidate(n) && !x.bnLocative(n)
+}
+
+// bnLetterSet holds the Bengali spellings of Latin letter names; of them
+// bnWordLetters are also Bengali words.
+var (
+	bnLetterSet   = func() map[string]bool { m := map[string]bool{}; for _, l := range bnLetterNames { m[l] = true }; return m }()
+	bnWordLetters = map[string]bool{"এ": true, "ও": true, "ই": true}
+)
 
 // bnRunHasSurname reports a run of name tokens whose last word is a known
 // surname or whose words include a known name part next to an unknown word.
 func (x *actorExtractor) bnRunHasSurname(i, j int) bool {
 	w := x.g.w
-	_, last := x.bnWord(j - 1)
+	end := j - 1
+	_, last := x.bnWord(end)
+	if !w.bnName[last] && end-1 > i && !x.isKnown(end) {
+		// a nickname after the surname: "মাহবুবুল হক শাকিল"
+		end--
+		_, last = x.bnWord(end)
+	}
 	if !w.bnName[last] {
 		return false
 	}
-	for k := i; k < j-1; k++ {
+	for k := i; k < end; k++ {
 		word, st := x.bnWord(k)
 		if w.bnName[st] || w.bnTitle[word] || !x.isKnown(k) {
 			return true
