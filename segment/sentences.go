@@ -13,7 +13,7 @@ import (
 var abbreviations = map[string]bool{
 	"mr": true, "mrs": true, "ms": true, "dr": true, "prof": true, "st": true, "jr": true, "sr": true,
 	"inc": true, "ltd": true, "co": true, "corp": true, "plc": true, "bros": true, "gov": true, "gen": true,
-	"col": true, "lt": true, "sgt": true, "capt": true, "cmdr": true, "adm": true, "rep": true, "sen": true,
+	"col": true, "lt": true, "sgt": true, "capt": true, "cmdr": true, "adm": true, "rep": true, "reps": true, "sens": true, "govs": true, "gens": true, "drs": true, "messrs": true, "profs": true, "lts": true, "cols": true, "sen": true,
 	"rev": true, "hon": true, "pres": true, "supt": true, "insp": true, "maj": true, "brig": true,
 	"vs": true, "v": true, "e.g": true, "i.e": true, "approx": true,
 	"jan": true, "feb": true, "mar": true, "apr": true, "jun": true, "jul": true, "aug": true, "sep": true,

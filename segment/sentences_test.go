@@ -78,3 +78,10 @@ func FuzzSentences(f *testing.F) {
 		}
 	})
 }
+
+func TestPluralTitles(t *testing.T) {
+	got := Sentences("LOS ANGELES (CNN) -- Sens. John McCain and Barack Obama spoke on Monday. They disagreed.")
+	if len(got) != 2 {
+		t.Fatalf("%d sentences, want 2: %+v", len(got), got)
+	}
+}
