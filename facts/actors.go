@@ -1840,7 +1840,9 @@ func (x *actorExtractor) bnInitialAt(j int) bool {
 // bnLetterSet holds the Bengali spellings of Latin letter names; of them
 // bnWordLetters are also Bengali words.
 var (
-	bnLetterSet   = func() map[string]bool { m := map[string]bool{}; for _, l := range bnLetterNames { m[l] = true }; return m }()
+	bnLetterSet = map[string]bool{"ডব্লিউ": true, "ডব্লু": true, "ওয়াই": true, "এইচ": true, "এক্স": true, "কিউ": true, "জেড": true, "এফ": true, "জি": true, "আই": true,
+		"জে": true, "কে": true, "এল": true, "এম": true, "এন": true, "পি": true, "আর": true, "এস": true, "টি": true, "ইউ": true, "ভি": true, "বি": true, "সি": true,
+		"ডি": true, "এ": true, "ই": true, "ও": true}
 	bnWordLetters = map[string]bool{"এ": true, "ও": true, "ই": true}
 )
 

@@ -97,3 +97,15 @@ func TestBengaliActorRules(t *testing.T) {
 		})
 	}
 }
+
+// TestBnLetterSet keeps the initials set equal to the letter names.
+func TestBnLetterSet(t *testing.T) {
+	if len(bnLetterSet) != len(bnLetterNames) {
+		t.Errorf("bnLetterSet has %d letters, bnLetterNames %d", len(bnLetterSet), len(bnLetterNames))
+	}
+	for _, l := range bnLetterNames {
+		if !bnLetterSet[l] {
+			t.Errorf("%q missing from bnLetterSet", l)
+		}
+	}
+}
