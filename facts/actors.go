@@ -935,7 +935,12 @@ func (x *actorExtractor) bnWord(i int) (string, string) {
 		x.norms[i] = nfc(x.toks[i].text)
 		x.stems[i] = x.norms[i]
 		if !x.g.w.bnName[x.norms[i]] { // "তালুকদার" keeps its র
-			x.stems[i] = x.g.stem(x.norms[i])
+			var known bool
+			x.stems[i], known = x.g.analyze(x.norms[i])
+			x.knownTok[i] = 2
+			if known {
+				x.knownTok[i] = 1
+			}
 		}
 	}
 	return x.norms[i], x.stems[i]
@@ -959,8 +964,8 @@ func (x *actorExtractor) tokKeys(i int) []string {
 // isKnown reports whether Bengali token i is an ordinary word (cached
 // gazetteer.known).
 func (x *actorExtractor) isKnown(i int) bool {
+	w, _ := x.bnWord(i) // usually decides knownTok too
 	if x.knownTok[i] == 0 {
-		w, _ := x.bnWord(i)
 		x.knownTok[i] = 2
 		if x.g.known(w) {
 			x.knownTok[i] = 1

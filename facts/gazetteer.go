@@ -219,32 +219,63 @@ func (g *gazetteer) known(w string) bool {
 // it falls back to bnStem, the longest suffix the rules allow (unknown
 // names).
 func (g *gazetteer) stem(w string) string {
-	if !g.w.bnStop[w] && g.cueWord(w) {
-		return w // "সুপার" is a role, not "সুপা" + "-র"
+	st, _ := g.analyze(w)
+	return st
+}
+
+// analyze returns stem(w) and known(w) together, looking each form up
+// once.
+func (g *gazetteer) analyze(w string) (string, bool) {
+	stop := g.w.bnStop[w]
+	if !stop && g.cueWord(w) {
+		return w, g.known(w) // "সুপার" is a role, not "সুপা" + "-র"
 	}
-	best, bestCls := "", false
-	selfKnown := g.lex.has(w)
+	type reading struct {
+		s        string
+		cls, lex bool
+	}
+	var buf [8]reading
+	rs := buf[:0]
+	anyLex, anyCls := false, false
 	forEachStem(w, func(s string) bool {
 		suf := w[len(s):]
-		cls := strings.HasPrefix(suf, "ট") || strings.HasPrefix(suf, "গুল")
-		if selfKnown && cls {
-			return true // "কমিটি" is no "কমি" + "-টি"
-		}
-		if !g.goodStem(s) {
-			return true
-		}
-		if best == "" || bestCls && !cls || bestCls == cls && len(s) < len(best) {
-			best, bestCls = s, cls
-		}
+		r := reading{s: s, cls: strings.HasPrefix(suf, "ট") || strings.HasPrefix(suf, "গুল"), lex: g.lex.has(s) || g.w.bnStop[s]}
+		anyLex = anyLex || r.lex
+		anyCls = anyCls || r.cls
+		rs = append(rs, r)
 		return true
 	})
+	if len(rs) == 0 {
+		return w, stop || g.lex.has(w)
+	}
+	// the word itself is looked up only when it matters
+	selfKnown, selfDone := false, false
+	self := func() bool {
+		if !selfDone {
+			selfKnown, selfDone = g.lex.has(w), true
+		}
+		return selfKnown
+	}
+	best, bestCls := "", false
+	for _, r := range rs {
+		if r.cls && self() {
+			continue // "কমিটি" is no "কমি" + "-টি"
+		}
+		if !r.lex && !g.cueWord(r.s) {
+			continue
+		}
+		if best == "" || bestCls && !r.cls || bestCls == r.cls && len(r.s) < len(best) {
+			best, bestCls = r.s, r.cls
+		}
+	}
+	known := stop || anyLex || self()
 	if best != "" {
-		return best
+		return best, known
 	}
-	if selfKnown || g.w.bnStop[w] {
-		return w // a word, and no stripped form is one ("রোববার")
+	if self() || stop {
+		return w, known // a word, and no stripped form is one ("রোববার")
 	}
-	return bnStem(w)
+	return bnStem(w), known
 }
 
 // goodStem reports a Bengali stem that is a word in its own right.
