@@ -1346,13 +1346,16 @@ func bnPlaceLike(s string) bool {
 	if utf8.RuneCountInString(s) < 5 {
 		return false
 	}
-	for _, suf := range []string{"পুর", "গঞ্জ", "হাট", "নগর", "বাড়ী", "বাড়ি", "গড়", "কান্দি", "ডাঙ্গা", "খালী", "খালি"} {
-		if strings.HasSuffix(s, nfc(suf)) {
+	for _, suf := range bnPlaceEndings {
+		if strings.HasSuffix(s, suf) {
 			return true
 		}
 	}
 	return false
 }
+
+// bnPlaceEndings are the endings of bnPlaceLike in NFC (ড় as ড + nukta).
+var bnPlaceEndings = []string{"পুর", "গঞ্জ", "হাট", "নগর", "বাড\u09bcী", "বাড\u09bcি", "গড\u09bc", "কান্দি", "ডাঙ্গা", "খালী", "খালি"}
 
 // bnAmbiguousPlaces are gazetteer names that are also common Bengali words.
 var bnAmbiguousPlaces = map[string]bool{"মালি": true, "চাদ": true, "জার্সি": true, "আমেরিকা": false}

@@ -109,3 +109,15 @@ func TestBnLetterSet(t *testing.T) {
 		}
 	}
 }
+
+// TestBnPlaceEndingsNFC keeps the place endings in the form tokens have.
+func TestBnPlaceEndingsNFC(t *testing.T) {
+	for _, e := range bnPlaceEndings {
+		if nfc(e) != e {
+			t.Errorf("%q is not NFC", e)
+		}
+	}
+	if !bnPlaceLike(nfc("শিমুলবাড়ী")) {
+		t.Error("শিমুলবাড়ী should look like a place")
+	}
+}
