@@ -1214,7 +1214,7 @@ func (x *actorExtractor) bnNameCandidateUncached(i int) bool {
 	if w.bnName[stem] || w.bnName[word] {
 		return true
 	}
-	return !x.isKnown(i)
+	return !x.isKnown(i) && !x.bnDemonym(stem) // "শ্রীলঙ্কান" is no name word
 }
 
 // bnPlainWord reports a Bengali token that is no function word, verb,
@@ -1294,6 +1294,32 @@ func (x *actorExtractor) bnPlaceAt(i int) int {
 		}
 	}
 	return 0
+}
+
+// bnDemonymWords are Bengali demonyms not formed from the country's
+// Bengali name ("মার্কিন" American, "ব্রিটিশ").
+var bnDemonymWords = map[string]bool{"মার্কিন": true, "ব্রিটিশ": true, "ইংরেজ": true, "ফরাসি": true, "ফরাসী": true, "রুশ": true, "চীনা": true,
+	"জার্মান": true, "ইউরোপীয়": true, "আরব": false, "ইন্ডিয়ান": true, "আমেরিকান": true}
+
+// bnDemonym reports a Bengali demonym or adjective of a country: a
+// listed one, or the country's name with -ীয়, -ি/-ী or -ন ("ভারতীয়",
+// "বাংলাদেশি", "পাকিস্তানী", "শ্রীলঙ্কান"). It names no place of its own.
+func (x *actorExtractor) bnDemonym(w string) bool {
+	if bnDemonymWords[w] {
+		return true
+	}
+	for _, suf := range []string{"ীয়", "িয়", "ি", "ী", "ান", "ন"} {
+		base, ok := strings.CutSuffix(w, suf)
+		if !ok || utf8.RuneCountInString(base) < 2 {
+			continue
+		}
+		for _, b := range []string{base, base + "া"} {
+			if p, ok := x.g.bnPlace(b); ok && p.kind == "country" {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // bnAdminHeads are the words for administrative units and localities
@@ -1501,7 +1527,8 @@ func (x *actorExtractor) bnOrgAt(i int, stem, typ string) {
 			break // "ওবায়দুল কাদের ছাত্রলীগের": a person before the organisation
 		}
 		_, isPlace := x.g.bnPlace(word)
-		special := isPlace || w.bnOrgMod[word] || w.isBnOrgHead(word) || w.bnName[word] || !x.isKnown(k)
+		demonym := word == st && x.bnDemonym(word) // "ভারতীয় ক্রিকেট বোর্ড"
+		special := isPlace || demonym || w.bnOrgMod[word] || w.isBnOrgHead(word) || w.bnName[word] || !x.isKnown(k)
 		if !special && k < i-1 {
 			// a common word only right before the head ("অগ্রণী ব্যাংক"),
 			// unless a country's name starts the whole ("বাংলাদেশ
@@ -1528,7 +1555,7 @@ func (x *actorExtractor) bnOrgAt(i int, stem, typ string) {
 				start = c // "বাংলাদেশ বেসামরিক বিমান চলাচল কর্তৃপক্ষ"
 			}
 		}
-		if isPlace || !special {
+		if isPlace || demonym || !special {
 			break // "ঢাকা বিশ্ববিদ্যালয়": nothing before the place
 		}
 	}

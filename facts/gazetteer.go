@@ -215,7 +215,8 @@ func (g *gazetteer) known(w string) bool {
 // classifier one ("কমিটির" -> "কমিটি", not "কমি" + "-টির"; but "দেশটির" ->
 // "দেশ") and then the longest suffix ("দলের" -> "দল", not "দলে" + "-র";
 // "পার্টির" -> "পার্টি", "পার্" being no word). A word that is itself in the
-// lexicon keeps a classifier-like ending ("কমিটি"). With no confirmed stem
+// lexicon keeps a classifier-like ending ("কমিটি") or a final -য়
+// ("ভারতীয়", "বিষয়"). With no confirmed stem
 // it falls back to bnStem, the longest suffix the rules allow (unknown
 // names).
 func (g *gazetteer) stem(w string) string {
@@ -258,8 +259,8 @@ func (g *gazetteer) analyze(w string) (string, bool) {
 	}
 	best, bestCls := "", false
 	for _, r := range rs {
-		if r.cls && self() {
-			continue // "কমিটি" is no "কমি" + "-টি"
+		if (r.cls || w[len(r.s):] == "য়") && self() {
+			continue // "কমিটি" is no "কমি" + "-টি", "ভারতীয়" no "ভারতী" + "-য়"
 		}
 		if !r.lex && !g.cueWord(r.s) {
 			continue
