@@ -1022,6 +1022,24 @@ func (x *actorExtractor) bengaliPass() {
 			i += n - 1
 			continue
 		}
+		// "পার্বত্য চট্টগ্রাম", "অবিভক্ত বাংলা": a geographic adjective and a place
+		if bnPlaceAdjectives[word] && i+1 < len(x.toks) && x.toks[i+1].kind == tkBengali && x.toks[i+1].space && !x.toks[i+1].newline {
+			at := len(x.cands)
+			if n := x.bnPlaceAt(i + 1); n > 0 {
+				if c := &x.cands[at]; at == len(x.cands)-1 && c.typ == sangbad.ActorPlace {
+					end := x.toks[c.ti].bs + len(c.stem.Text)
+					c.stem = x.span(x.toks[i].bs, end, x.toks[i].start)
+					if c.surf != nil {
+						sp := x.tokSpan(i, c.tj)
+						c.surf = &sp
+					}
+					c.name = word + " " + c.name
+					c.ti = i
+				}
+				i += n
+				continue
+			}
+		}
 		// titles and roles before a person's name
 		if w.isBnRole(stem) || w.bnTitle[x.bnTitleAt(i)] {
 			if j := x.bnPersonAfter(i); j > i {
@@ -1322,6 +1340,10 @@ func (x *actorExtractor) bnDemonym(w string) bool {
 	return false
 }
 
+// bnPlaceAdjectives are geographic adjectives that form a place's name
+// with the place after them ("পার্বত্য চট্টগ্রাম", "উত্তর বঙ্গ").
+var bnPlaceAdjectives = map[string]bool{"পার্বত্য": true, "অবিভক্ত": true, "বৃহত্তর": true, "উত্তর": true, "দক্ষিণ": true, "পূর্ব": true, "পশ্চিম": true, "মধ্য": true}
+
 // bnAdminHeads are the words for administrative units and localities
 // that follow a place's name ("সাটুরিয়া উপজেলা", "মীরনগর এলাকা"); the
 // place is the name alone. A police station (থানা) is an organisation
@@ -1559,6 +1581,12 @@ func (x *actorExtractor) bnOrgAt(i int, stem, typ string) {
 			break // "ঢাকা বিশ্ববিদ্যালয়": nothing before the place
 		}
 	}
+	// "পার্বত্য চট্টগ্রাম উন্নয়ন বোর্ড": the adjective of a place
+	if start < i && start > 0 && x.toks[start-1].kind == tkBengali && x.toks[start].space && bnPlaceAdjectives[nfc(x.toks[start-1].text)] {
+		if _, ok := x.g.bnPlace(nfc(x.toks[start].text)); ok {
+			start--
+		}
+	}
 	// "ঢাকা-চট্টগ্রাম মহাসড়ক": a hyphenated pair of places
 	if start < i && start >= 2 && x.toks[start-1].text == "-" && !x.toks[start-1].space && !x.toks[start].space && x.toks[start-2].kind == tkBengali {
 		_, a := x.g.bnPlace(nfc(x.toks[start-2].text))
@@ -1598,8 +1626,8 @@ func (x *actorExtractor) bnOrgAt(i int, stem, typ string) {
 var bnAssocHeads = map[string]bool{"সমিতি": true, "সংঘ": true, "পরিষদ": true, "ফেডারেশন": true, "অ্যাসোসিয়েশন": true, "ফোরাম": true, "লীগ": true, "ঐক্য": true, "সংগঠন": true}
 
 // bnCountryBefore looks left of the common word at token k, over at most
-// two more bare words, for the bare name of a country that starts an
-// organisation's name; it returns its token or -1.
+// two more bare words, for the bare name of a country or another place
+// that starts an organisation's name; it returns its token or -1.
 func (x *actorExtractor) bnCountryBefore(k int) int {
 	w := x.g.w
 	for c := k - 1; c >= 0 && k-c <= 3; c-- {
@@ -1610,11 +1638,11 @@ func (x *actorExtractor) bnCountryBefore(k int) int {
 		if word != st {
 			return -1
 		}
-		if p, ok := x.g.bnPlace(word); ok {
-			if p.kind == "country" {
-				return c
+		if _, ok := x.g.bnPlace(word); ok {
+			if c > 0 && x.toks[c-1].kind == tkBengali && x.toks[c].space && bnPlaceAdjectives[nfc(x.toks[c-1].text)] {
+				return c - 1 // "পার্বত্য চট্টগ্রাম ভূমিবিরোধ নিষ্পত্তি কমিশন"
 			}
-			return -1
+			return c
 		}
 		if w.bnStop[word] || w.isBnRole(st) || w.bnSay[word] || isBnVerbForm(word) {
 			return -1

@@ -64,6 +64,8 @@ func TestBengaliActorRules(t *testing.T) {
 			map[string]string{"আনিসুল হক রাসেল": P}, []string{"আনিসুল হক"}},
 		{"a demonym starts a national body and is no name", "পাকিস্তানি ক্রিকেট বোর্ডের সভায় শ্রীলঙ্কান কোচ উপস্থিত ছিলেন। বাংলাদেশি ক্রেতারা আসেন।",
 			map[string]string{"পাকিস্তানি ক্রিকেট বোর্ডের": sangbad.ActorOrganization}, []string{"ক্রিকেট বোর্ডের", "শ্রীলঙ্কান", "বাংলাদেশি"}},
+		{"a geographic adjective and a place", "পার্বত্য চট্টগ্রামে শান্তিচুক্তি হয়। পরে পার্বত্য চট্টগ্রাম উন্নয়ন বোর্ডের সভা হয়।",
+			map[string]string{"পার্বত্য চট্টগ্রামে": sangbad.ActorPlace, "পার্বত্য চট্টগ্রাম উন্নয়ন বোর্ডের": sangbad.ActorOrganization}, []string{"চট্টগ্রামে"}},
 		{"an org head behind a classifier-like ending", "সভায় বাংলাদেশ ওয়ার্কার্স পার্টির নেতারা ছিলেন।",
 			map[string]string{"বাংলাদেশ ওয়ার্কার্স পার্টির": sangbad.ActorOrganization}, []string{"বাংলাদেশ"}},
 		{"a generic modifier and head name no body", "মন্ত্রণালয়ের তদন্ত কমিটি প্রতিবেদন দিয়েছে। নিরাপত্তা বাহিনীর সদস্যরা ছিলেন।",
