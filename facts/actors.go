@@ -1419,9 +1419,16 @@ func (x *actorExtractor) bnPersonAfter(i int) int {
 	if !isRole && !w.bnProfTitle[x.bnTitleAt(i)] {
 		start = i // a title is part of the name ("মো. শহীদুল হক")
 	}
-	// skip the title's dot and further titles
+	// skip the title's dot and further titles, and the role's abbreviation
+	// in parentheses ("ভারপ্রাপ্ত কর্মকর্তা (ওসি) আব্দুল জলিল")
 	for j < len(x.toks) {
 		t := x.toks[j]
+		if isRole && j == i+1 && t.text == "(" && j+3 < len(x.toks) && x.toks[j+2].text == ")" && x.toks[j+1].kind == tkBengali && x.toks[j+3].kind == tkBengali && x.toks[j+3].space {
+			if _, ab := x.bnWord(j + 1); isBnAcronym(ab) || x.g.w.isBnRole(ab) {
+				j += 3
+				continue
+			}
+		}
 		if (t.text == "." || t.text == "ঃ") && !t.space {
 			j++
 			continue
@@ -1451,6 +1458,11 @@ func (x *actorExtractor) bnPersonAfter(i int) int {
 		}
 		if !x.toks[j].space {
 			break
+		}
+		if j == nameStart {
+			if _, place := x.g.bnPlace(nfc(x.toks[j].text)); place {
+				break // "প্রধান খুলনা রেঞ্জের": a place starts no name
+			}
 		}
 		if x.bnInitialAt(j) {
 			j++
@@ -1539,7 +1551,12 @@ func (x *actorExtractor) bnOrgAt(i int, stem, typ string) {
 		}
 		// "আইনজীবী সমিতি": a bare role word right before an association head
 		roleMod := k == i-1 && word == st && bnAssocHeads[stem] && w.isBnRole(st) && !w.bnStop[word]
-		if w.bnStop[word] || w.bnStop[st] || w.bnSay[word] || w.bnPronoun[word] || isBnVerbForm(word) || w.isBnRole(st) && !roleMod || utf8.RuneCountInString(word) < 2 {
+		if word == "পুলিশ" && typ == sangbad.ActorOrganization && !bnGenericHeads[stem] {
+			start = k // "পুলিশ সদর দপ্তর", "পুলিশ একাডেমি": the force names the body
+			break
+		}
+		stop := (w.bnStop[word] || w.bnStop[st]) && !(word == st && w.bnOrgMod[word]) // "জাতীয় ... কমিশন"
+		if stop || w.bnSay[word] || w.bnPronoun[word] || isBnVerbForm(word) || w.isBnRole(st) && !roleMod || utf8.RuneCountInString(word) < 2 {
 			break
 		}
 		if word != st && !w.isBnOrgHead(st) {
@@ -1575,6 +1592,8 @@ func (x *actorExtractor) bnOrgAt(i int, stem, typ string) {
 		if !special && start == k {
 			if c := x.bnCountryBefore(k); c >= 0 {
 				start = c // "বাংলাদেশ বেসামরিক বিমান চলাচল কর্তৃপক্ষ"
+			} else if k > 0 && x.toks[k-1].kind == tkBengali && x.toks[k].space && w.bnOrgMod[nfc(x.toks[k-1].text)] {
+				start = k - 1 // "জাতীয় মানবাধিকার কমিশন"
 			}
 		}
 		if isPlace || demonym || !special {

@@ -276,6 +276,9 @@ func (g *gazetteer) analyze(w string) (string, bool) {
 	if self() || stop {
 		return w, known // a word, and no stripped form is one ("রোববার")
 	}
+	if strings.HasSuffix(w, "কার") || strings.HasSuffix(w, "দার") {
+		return w, known // surnames of trades: "খন্দকার", "চৌকিদার"
+	}
 	return bnStem(w), known
 }
 
