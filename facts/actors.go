@@ -1624,6 +1624,12 @@ func (x *actorExtractor) bnOrgAt(i int, stem, typ string) {
 			return
 		}
 	}
+	// "সংযোগ সড়ক", "আদালত চত্বরে": a kind of road or square, no name
+	if start == i-1 && typ == sangbad.ActorPlace {
+		if _, st := x.bnWord(start); bnGenericPlaceMods[st] {
+			return
+		}
+	}
 	// a descriptor before a name ("টেক গ্রুপ GoTo") is that name's role
 	if i+1 < len(x.toks) && x.toks[i+1].space && (x.toks[i+1].kind == tkLatin || x.bnNameCandidate(i+1)) && nfc(x.toks[i].text) == stem {
 		if start > 0 && x.toks[start-1].kind == tkBengali {
@@ -1680,6 +1686,12 @@ var (
 		"নিরাপত্তা": true, "রক্ষাকারী": true, "যৌথ": true, "সম্মিলিত": true, "স্থানীয়": true, "আঞ্চলিক": true, "গভর্নিং": true, "ম্যানেজিং": true,
 		"পরিদর্শন": true, "অনুসন্ধান": true, "সংসদ": false, "হাসপাতাল": true, "কলেজ": true, "স্কুল": true, "বিদ্যালয়": true, "ব্যাংক": true, "কোম্পানি": true, "ভ্রাম্যমাণ": true}
 )
+
+// bnGenericPlaceMods are common words that make a kind of road, square or
+// landing of a place head, not a name ("সংযোগ সড়ক" access road).
+var bnGenericPlaceMods = map[string]bool{"সংযোগ": true, "আদালত": true, "প্রধান": true, "মূল": true, "আঞ্চলিক": true, "গ্রামীণ": true, "গ্রাম্য": true,
+	"পাকা": true, "কাঁচা": true, "বিকল্প": true, "বাইপাস": true, "ফেরি": true, "লঞ্চ": true, "খেয়া": true, "মোটরসাইকেল": true, "ট্রাক": true,
+	"বাস": true, "গাড়ি": true, "রেল": true, "বিমান": true, "সার্ভিস": true, "ব্যস্ত": true, "ভাঙা": true, "সরু": true, "পাশের": true, "হাসপাতাল": true, "স্কুল": true, "কলেজ": true}
 
 // bnPersonNamedHeads are organisation heads that are often named after a
 // person ("শেখ মুজিব মেডিকেল বিশ্ববিদ্যালয়", "আদমজী ক্যান্টনমেন্ট কলেজ").

@@ -208,8 +208,8 @@ func (w *wordLists) isBnRole(s string) bool {
 // isBnOrgHead reports whether a Bengali stem is an organisation head word;
 // compounds ending in লীগ/ব্যাংক ("ছাত্রলীগ", "বিশ্বব্যাংক") count.
 func (w *wordLists) isBnOrgHead(s string) bool {
-	// "সেনাবাহিনী", "নৌবাহিনী": compounds of বাহিনী "force"
-	return w.bnOrgHead[s] || strings.HasSuffix(s, "বাহিনী") && len(s) > len("বাহিনী")+3
+	// "সেনাবাহিনী", "নৌবাহিনী": compounds of বাহিনী "force"; "হাইস্কুল"
+	return w.bnOrgHead[s] || strings.HasSuffix(s, "বাহিনী") && len(s) > len("বাহিনী")+3 || strings.HasSuffix(s, "স্কুল") && len(s) > len("স্কুল")+3 // "হাইস্কুল"
 }
 
 // bnOrgCompound reports whether a single Bengali token is an organisation
