@@ -308,6 +308,12 @@ func (x *actorExtractor) latinCand(i, j int, bn bool) {
 	if len(idx) == 0 {
 		return
 	}
+	if bn && len(idx) == 1 && j < len(x.toks) && x.toks[j].text == ":" && x.g.enLex.has(strings.ToLower(x.toks[idx[0]].text)) {
+		return // "Source: Britannica": an English label before a colon
+	}
+	if bn && len(idx) == 1 && i >= 2 && x.toks[i-1].text == "." && !x.toks[i].space && !x.toks[i-1].space && x.toks[i-2].kind == tkLatin && !isUpperStart(x.toks[i].text) {
+		return // "History.com": a domain's ending is no name
+	}
 	role := ""
 	if !bn {
 		// a contraction ("I'll", "I've", "don't") ends the name before it
