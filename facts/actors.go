@@ -1118,7 +1118,8 @@ func (x *actorExtractor) bengaliPass() {
 			}
 		}
 		// a reporting verb first, the speaker last: "বিবৃতিতে বলেছেন শচীন।"
-		if w.bnSay[word] && i+2 < len(x.toks) && x.toks[i+1].kind == tkBengali {
+		// ... and any honorific verb first: "শপথ নিয়েছেন নাজিব রাজাক।"
+		if (w.bnSay[word] || bnHonorificVerb(word)) && i+2 < len(x.toks) && x.toks[i+1].kind == tkBengali {
 			k := i + 1
 			for k < len(x.toks) && k-i <= 3 && x.toks[k].kind == tkBengali && x.bnNameCandidate(k) && !x.isKnown(k) {
 				k++
@@ -1238,7 +1239,8 @@ func (x *actorExtractor) bnNameCandidateUncached(i int) bool {
 	if w.bnName[stem] || w.bnName[word] {
 		return true
 	}
-	return !x.isKnown(i) && !x.bnDemonym(stem) // "শ্রীলঙ্কান" is no name word
+	// "শ্রীলঙ্কান" is no name word, nor "এলাকাবাসী" (residents of ...)
+	return !x.isKnown(i) && !x.bnDemonym(stem) && !strings.HasSuffix(stem, "বাসী")
 }
 
 // bnPlainWord reports a Bengali token that is no function word, verb,

@@ -73,6 +73,8 @@ func TestBengaliActorRules(t *testing.T) {
 		{"a place starts no name after a role", "কমিটির প্রধান খুলনা রেঞ্জের কর্মকর্তা ছিলেন।", nil, []string{"খুলনা রেঞ্জের"}},
 		{"a kind of road is no place name", "নদীভাঙনে ফেরিঘাটের সংযোগ সড়ক বিলীন হয়। আদালত চত্বরে ভিড় ছিল।", nil, []string{"সংযোগ সড়ক", "আদালত চত্বরে"}},
 		{"an English label and a domain ending are no names", "তিনি পুরস্কার পান; Source: Reuters.com", nil, []string{"Source", "com"}},
+		{"an honorific verb before the subject", "দ্বিতীয় মেয়াদে শপথ নিয়েছেন জোকো উইদোদো। বিক্ষোভ করেছেন এলাকাবাসী।",
+			map[string]string{"জোকো উইদোদো": P}, []string{"এলাকাবাসী"}},
 		{"an org head behind a classifier-like ending", "সভায় বাংলাদেশ ওয়ার্কার্স পার্টির নেতারা ছিলেন।",
 			map[string]string{"বাংলাদেশ ওয়ার্কার্স পার্টির": sangbad.ActorOrganization}, []string{"বাংলাদেশ"}},
 		{"a generic modifier and head name no body", "মন্ত্রণালয়ের তদন্ত কমিটি প্রতিবেদন দিয়েছে। নিরাপত্তা বাহিনীর সদস্যরা ছিলেন।",
