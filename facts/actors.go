@@ -2264,8 +2264,20 @@ func (x *actorExtractor) bengaliSecondPass(groups []*group) {
 		nwords int             // words of the first name
 	}
 	var ks []known
+	shortOf := map[string]int{} // short form -> index in ks
 	for _, g := range groups {
 		k := known{g: g, typ: groupType(g), keys: g.keys, bn: map[string]bool{}, latin: hasLatin(g.names[0]), nwords: len(strings.Fields(g.names[0]))}
+		if k.typ == sangbad.ActorOrganization {
+			// the short form of a Persian-style name: "হেফাজত" for
+			// "হেফাজতে ইসলাম", "জামায়াত" for "জামায়াতে ইসলামী"
+			for _, ci := range g.cands {
+				if f := strings.Fields(nfc(x.cands[ci].stem.Text)); len(f) >= 2 && strings.HasPrefix(f[len(f)-1], "ইসলাম") {
+					if short, ok := strings.CutSuffix(f[len(f)-2], "ে"); ok && utf8.RuneCountInString(short) >= 3 {
+						shortOf[short] = len(ks)
+					}
+				}
+			}
+		}
 		for _, n := range g.names {
 			if hasBengali(n) {
 				k.bn[nfc(n)] = true
@@ -2321,6 +2333,15 @@ func (x *actorExtractor) bengaliSecondPass(groups []*group) {
 				i++
 				continue
 			}
+		}
+		// a short form stands alone even when it is a common word
+		// ("হেফাজতের মিছিলে"), but not right before ই/ইসলাম
+		if ki, ok := shortOf[stem]; ok && !strings.HasSuffix(word, "ে") {
+			c := x.bnMention(i, i+1, stem, sangbad.ActorOrganization, false)
+			c.name = ks[ki].g.names[0]
+			added = append(added, c)
+			covered[i] = true
+			continue
 		}
 		if !x.bnNameCandidate(i) {
 			continue

@@ -75,6 +75,8 @@ func TestBengaliActorRules(t *testing.T) {
 		{"an English label and a domain ending are no names", "তিনি পুরস্কার পান; Source: Reuters.com", nil, []string{"Source", "com"}},
 		{"an honorific verb before the subject", "দ্বিতীয় মেয়াদে শপথ নিয়েছেন জোকো উইদোদো। বিক্ষোভ করেছেন এলাকাবাসী।",
 			map[string]string{"জোকো উইদোদো": P}, []string{"এলাকাবাসী"}},
+		{"the short form of a Persian-style name", "হেফাজতে ইসলামের নেতারা সমাবেশ করেন। পরে হেফাজতের মিছিলে হামলা হয়।",
+			map[string]string{"হেফাজতের": sangbad.ActorOrganization, "হেফাজতে ইসলামের": sangbad.ActorOrganization}, nil},
 		{"an org head behind a classifier-like ending", "সভায় বাংলাদেশ ওয়ার্কার্স পার্টির নেতারা ছিলেন।",
 			map[string]string{"বাংলাদেশ ওয়ার্কার্স পার্টির": sangbad.ActorOrganization}, []string{"বাংলাদেশ"}},
 		{"a generic modifier and head name no body", "মন্ত্রণালয়ের তদন্ত কমিটি প্রতিবেদন দিয়েছে। নিরাপত্তা বাহিনীর সদস্যরা ছিলেন।",
