@@ -50,6 +50,9 @@ func FuzzDecodeRequest(f *testing.F) {
 			err = checkText("text", req.Text)
 		}
 		if err == nil {
+			err = checkDate("published", req.Published)
+		}
+		if err == nil {
 			_, err = req.options()
 		}
 		if err != nil {
