@@ -85,15 +85,19 @@ func plan(text string, budget int) (chunks []chunk, lead, trail string) {
 		cur, tokens = nil, 0
 	}
 	for _, u := range units {
-		// one token more per unit for the separator before it
-		if len(cur) > 0 && tokens+1+u.tokens > budget {
-			flush()
-		}
+		// the separator before a unit costs at least one token (a long run
+		// of spaces more): the chunk's sum then bounds the estimate of its
+		// whole text, since estimates round up per part
+		sep := 0
 		if len(cur) > 0 {
-			tokens++
+			sep = max(1, estimateTokens(text[cur[len(cur)-1].end:u.start]))
+		}
+		if len(cur) > 0 && tokens+sep+u.tokens > budget {
+			flush()
+			sep = 0
 		}
 		cur = append(cur, u)
-		tokens += u.tokens
+		tokens += sep + u.tokens
 	}
 	flush()
 	prevEnd := -1
