@@ -152,7 +152,22 @@ type Actor struct {
 type Mention struct {
 	Span
 	Surface *Span `json:"surface,omitempty"`
+	// Kind is "" or MentionName for a mention by name, MentionRole for a
+	// reference by title or role alone ("the trade minister said",
+	// "ইন্দোনেশিয়ার বাণিজ্যমন্ত্রী বলেছেন") to the one person who carries
+	// that role elsewhere in the text. Name-based consumers (NER scoring,
+	// name checks, glossaries) skip role mentions.
+	Kind string `json:"kind,omitempty"`
 }
+
+// Mention kinds.
+const (
+	MentionName = "name"
+	MentionRole = "role"
+)
+
+// IsRole reports whether m is a reference by role rather than by name.
+func (m Mention) IsRole() bool { return m.Kind == MentionRole }
 
 // Quote is a direct or indirect quotation with its speaker.
 type Quote struct {

@@ -287,6 +287,9 @@ func actorKeys(a sangbad.Actor) keySet {
 	k.add(a.Name)
 	k.add(a.Aliases...)
 	for _, m := range a.Mentions {
+		if m.IsRole() {
+			continue // "the trade minister" is no name of the actor
+		}
 		k.add(m.Text)
 		if m.Surface != nil {
 			k.add(m.Surface.Text)

@@ -87,6 +87,9 @@ func predictedEntities(f sangbad.Facts) []entSpan {
 			continue
 		}
 		for _, m := range a.Mentions {
+			if m.IsRole() {
+				continue // a reference by role is no entity span
+			}
 			e := entSpan{typ: typ, start: m.Start, end: m.End, altStart: m.Start, altEnd: m.End, text: m.Text}
 			if m.Surface != nil {
 				e.start, e.end = m.Surface.Start, m.Surface.End

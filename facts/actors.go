@@ -75,7 +75,9 @@ func (e *Extractor) extractActors(d *doc) []sangbad.Actor {
 	groups := x.group()
 	x.bengaliSecondPass(groups)
 	groups = x.group()
-	return x.actors(groups)
+	actors := x.actors(groups)
+	x.addRoleMentions(actors)
+	return actors
 }
 
 // span returns the span of text bytes [bs,be) given the code-point offset

@@ -41,7 +41,7 @@ func sliceFacts(r facts.Result, start, end int) facts.Result {
 		var ms []sangbad.Mention
 		for _, m := range a.Mentions {
 			if in(m.Span) {
-				ms = append(ms, sangbad.Mention{Span: shift(m.Span), Surface: shiftPtr(m.Surface)})
+				ms = append(ms, sangbad.Mention{Span: shift(m.Span), Surface: shiftPtr(m.Surface), Kind: m.Kind})
 			}
 		}
 		if len(ms) == 0 {

@@ -19,6 +19,7 @@ import (
 func (c *check) names() {
 	var starts map[int]bool
 	for _, a := range c.txt.Facts.Actors {
+		a.Mentions = nameMentions(a.Mentions) // a role ("the minister") is no name to check
 		if len(a.Mentions) == 0 && a.Name == "" {
 			continue
 		}
@@ -425,6 +426,18 @@ func sentenceStarts(text string) map[int]bool {
 	for _, s := range segment.Sentences(text) {
 		if ws := segment.Words(s.Text); len(ws) > 0 {
 			out[s.Start+ws[0].Start] = true
+		}
+	}
+	return out
+}
+
+// nameMentions returns the mentions by name, leaving out references by
+// role (Kind "role"), which the name checks must not treat as names.
+func nameMentions(ms []sangbad.Mention) []sangbad.Mention {
+	out := make([]sangbad.Mention, 0, len(ms))
+	for _, m := range ms {
+		if !m.IsRole() {
+			out = append(out, m)
 		}
 	}
 	return out

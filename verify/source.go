@@ -89,6 +89,9 @@ func (v *Verifier) Prepare(ctx context.Context, source string, published time.Ti
 			addName(n)
 		}
 		for _, m := range a.Mentions {
+			if m.IsRole() {
+				continue
+			}
 			addName(m.Text)
 		}
 	}
