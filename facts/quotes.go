@@ -36,9 +36,6 @@ func extractQuotes(d *doc, actors []sangbad.Actor, w *wordLists) []sangbad.Quote
 	q := &quoteCtx{d: d, toks: d.tokens(), actors: actors, w: w, lastSpeaker: -1}
 	for ai, a := range actors {
 		for _, m := range a.Mentions {
-			if m.IsRole() {
-				continue // role references are found as speakers below
-			}
 			r := mentionRef{start: m.Start, end: m.End, actor: ai, span: m.Span}
 			if m.Surface != nil {
 				r.start, r.end = m.Surface.Start, m.Surface.End
