@@ -11,16 +11,18 @@ import (
 )
 
 // The place tables come from CLDR (territories and time-zone exemplar
-// cities, both scripts) plus a short hand-curated list; the lexicon is the
+// cities, both scripts), ISO 3166-2 first-level subdivisions of a few
+// countries (English only: states, provinces, divisions) plus a short
+// hand-curated list; the lexicon is the
 // hunspell-bn word list. facts/internal/gen regenerates the CLDR and
 // hunspell files (see its doc comment for the command).
 //
-//go:embed data/places_cldr.tsv data/places_extra.tsv data/orgs_extra.tsv data/lexicon_bn.txt.gz data/lexicon_en.txt.gz
+//go:embed data/places_cldr.tsv data/places_extra.tsv data/places_subdiv.tsv data/orgs_extra.tsv data/lexicon_bn.txt.gz data/lexicon_en.txt.gz
 var dataFS embed.FS
 
 // place is one gazetteer entry.
 type place struct {
-	en, bn, kind string // kind: country, region or city
+	en, bn, kind string // kind: country, region, subdivision or city; bn may be empty
 }
 
 // gazetteer holds the read-only tables the actor extractor needs: places in
@@ -70,7 +72,7 @@ func parseGazetteer() (*gazetteer, error) {
 			g.maxOrgWords = max(g.maxOrgWords, len(w))
 		}
 	}
-	for _, name := range []string{"data/places_cldr.tsv", "data/places_extra.tsv"} {
+	for _, name := range []string{"data/places_cldr.tsv", "data/places_extra.tsv", "data/places_subdiv.tsv"} {
 		b, err := dataFS.ReadFile(name)
 		if err != nil {
 			return nil, fmt.Errorf("read %s: %w", name, err)
@@ -109,7 +111,7 @@ func (g *gazetteer) addPlace(p place) {
 	bnKey := strings.ReplaceAll(p.bn, "-", " ")
 	// the first entry wins: countries come before same-named cities only
 	// when listed first, so prefer a country over a city explicitly
-	if old, ok := g.bnPlaces[bnKey]; !ok || (old.kind == "city" && p.kind == "country") {
+	if old, ok := g.bnPlaces[bnKey]; bnKey != "" && (!ok || (old.kind == "city" && p.kind == "country")) {
 		g.bnPlaces[bnKey] = p
 	}
 	enKey := strings.ToLower(p.en)

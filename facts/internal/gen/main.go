@@ -1,7 +1,10 @@
 // Command gen builds the embedded tables of package facts from external
 // data: the CLDR place names (territories and time-zone exemplar cities) in
 // Bengali and English, the CLDR Bengali-Latin transliteration rules, and the
-// hunspell-bn word list. Run it once when the sources change and commit its
+// hunspell-bn word list, and the English names of first-level subdivisions
+// (states, provinces, divisions) of a few countries from Debian's iso-codes
+// (CLDR 48's JSON packages ship no subdivision names: cldr-core has only
+// subdivisionContainment.json, codes without names). Run it once when the sources change and commit its
 // output; the package never reads these sources at run time.
 //
 // Regenerate (from the repository root):
@@ -10,8 +13,8 @@
 //	  npm pack cldr-localenames-full@48.2.0 cldr-dates-full@48.2.0 cldr-transforms@48.2.0 && \
 //	  for f in *.tgz; do d=${f%-48.2.0.tgz}; mkdir -p $d && tar xzf $f -C $d; done && cd - && \
 //	  apt-get install -y hunspell-bn && \
-//	  apt-get install -y wamerican && \
-//	  go run ./facts/internal/gen -cldr /tmp/cldr -dic /usr/share/hunspell/bn_BD.dic -endict /usr/share/dict/american-english -out facts && gofmt -w facts/translit_cldr.go
+//	  apt-get install -y wamerican iso-codes && \
+//	  go run ./facts/internal/gen -cldr /tmp/cldr -dic /usr/share/hunspell/bn_BD.dic -endict /usr/share/dict/american-english -iso /usr/share/iso-codes/json/iso_3166-2.json -out facts && gofmt -w facts/translit_cldr.go
 //
 // The English common-word list (data/lexicon_en.txt.gz) keeps the
 // lower-case ASCII words of Debian's wamerican list that have no
@@ -32,6 +35,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"unicode"
 
 	"golang.org/x/text/unicode/norm"
 )
@@ -40,15 +44,16 @@ func main() {
 	cldr := flag.String("cldr", "/tmp/cldr", "folder with the unpacked cldr-localenames-full, cldr-dates-full and cldr-transforms packages")
 	dic := flag.String("dic", "/usr/share/hunspell/bn_BD.dic", "hunspell-bn word list")
 	endict := flag.String("endict", "/usr/share/dict/american-english", "Debian wamerican word list")
+	iso := flag.String("iso", "/usr/share/iso-codes/json/iso_3166-2.json", "Debian iso-codes ISO 3166-2 list (first-level subdivisions)")
 	out := flag.String("out", "facts", "the facts package folder (tables go to its data/ folder and translit_cldr.go)")
 	flag.Parse()
-	if err := run(*cldr, *dic, *endict, *out); err != nil {
+	if err := run(*cldr, *dic, *endict, *iso, *out); err != nil {
 		fmt.Fprintln(os.Stderr, "gen:", err)
 		os.Exit(1)
 	}
 }
 
-func run(cldr, dic, endict, out string) error {
+func run(cldr, dic, endict, iso, out string) error {
 	en, err := enLexicon(endict)
 	if err != nil {
 		return fmt.Errorf("english lexicon: %w", err)
@@ -61,6 +66,13 @@ func run(cldr, dic, endict, out string) error {
 		return fmt.Errorf("places: %w", err)
 	}
 	if err := os.WriteFile(filepath.Join(out, "data", "places_cldr.tsv"), []byte(places), 0o644); err != nil {
+		return err
+	}
+	sub, err := subdivisionTable(iso)
+	if err != nil {
+		return fmt.Errorf("subdivisions: %w", err)
+	}
+	if err := os.WriteFile(filepath.Join(out, "data", "places_subdiv.tsv"), []byte(sub), 0o644); err != nil {
 		return err
 	}
 	tr, err := translitTable(cldr)
@@ -371,4 +383,76 @@ func isASCII(s string) bool {
 		}
 	}
 	return true
+}
+
+// subdivisionTypes lists, per country, the ISO 3166-2 subdivision types
+// kept: the first level (states, provinces, territories, divisions).
+// Outlying areas and special administrative regions are CLDR territories
+// already; districts are a second level except the US capital district.
+var subdivisionTypes = map[string]map[string]bool{
+	"US": {"State": true, "District": true},
+	"IN": {"State": true, "Union territory": true},
+	"CA": {"Province": true, "Territory": true},
+	"AU": {"State": true, "Territory": true},
+	"CN": {"Province": true, "Autonomous region": true, "Municipality": true},
+	"PK": {"Province": true, "Federal capital territory": true, "Pakistan administered area": true},
+	"BD": {"Division": true},
+}
+
+// cnSuffixes are the Pinyin type words of Chinese subdivision names
+// ("Guangdong Sheng", "Xinjiang Uygur Zizhiqu"), dropped as news does.
+var cnSuffixes = []string{" Sheng", " Shi", " Zizhiqu", " Zhuangzu", " Huizi", " Huizu", " Uygur"}
+
+// subdivisionTable writes "english<TAB><TAB>subdivision" lines (no
+// Bengali name: no source in both scripts) for the countries of
+// subdivisionTypes, with diacritics folded ("Bihār" -> "Bihar").
+func subdivisionTable(path string) (string, error) {
+	var iso struct {
+		Subdivisions []struct {
+			Code string `json:"code"`
+			Name string `json:"name"`
+			Type string `json:"type"`
+		} `json:"3166-2"`
+	}
+	if err := readJSON(path, &iso); err != nil {
+		return "", err
+	}
+	seen := map[string]bool{}
+	var lines []string
+	for _, s := range iso.Subdivisions {
+		cc, _, _ := strings.Cut(s.Code, "-")
+		if !subdivisionTypes[cc][s.Type] || cc == "CN" && s.Code == "CN-TW" {
+			continue
+		}
+		n := foldMarks(s.Name)
+		if cc == "CN" {
+			for _, suf := range cnSuffixes {
+				for strings.HasSuffix(n, suf) {
+					n = strings.TrimSuffix(n, suf)
+				}
+			}
+		}
+		n = strings.TrimSpace(n)
+		if n == "" || strings.ContainsAny(n, ",()\t") || seen[n] {
+			continue
+		}
+		seen[n] = true
+		lines = append(lines, n+"\t\tsubdivision")
+	}
+	if len(lines) == 0 {
+		return "", fmt.Errorf("%s: no subdivisions", path)
+	}
+	sort.Strings(lines)
+	return "# generated by facts/internal/gen from Debian iso-codes (ISO 3166-2, LGPL-2.1): english\tbengali\tkind\n" + strings.Join(lines, "\n") + "\n", nil
+}
+
+// foldMarks drops combining marks after decomposition ("Bihār" -> "Bihar").
+func foldMarks(s string) string {
+	var b strings.Builder
+	for _, r := range norm.NFD.String(s) {
+		if !unicode.Is(unicode.Mn, r) {
+			b.WriteRune(r)
+		}
+	}
+	return norm.NFC.String(b.String())
 }
