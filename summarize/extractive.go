@@ -539,6 +539,9 @@ func factCounts(d Document, units []unit) []float64 {
 	for _, a := range d.Facts.Actors {
 		last := -1
 		for _, m := range a.Mentions {
+			if m.IsRole() {
+				continue // a title alone adds no named content
+			}
 			// one count per actor and unit
 			if i := at(m.Start); i >= 0 && i != last {
 				last = i
