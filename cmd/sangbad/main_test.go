@@ -406,3 +406,24 @@ func TestProviderBatch(t *testing.T) {
 		t.Error("state file left after a completed run")
 	}
 }
+
+func TestServeFailsCleanlyWhenAddressIsTaken(t *testing.T) {
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ln.Close()
+	done := make(chan error, 1)
+	go func() {
+		_, _, err := runCmd(t, "", "serve", "--addr", ln.Addr().String(), "--data-dir", t.TempDir())
+		done <- err
+	}()
+	select {
+	case err := <-done:
+		if err == nil || !strings.Contains(err.Error(), "listen") {
+			t.Errorf("err = %v, want a listen error", err)
+		}
+	case <-time.After(20 * time.Second):
+		t.Fatal("serve hung after failing to listen")
+	}
+}

@@ -84,6 +84,9 @@ func (c *core) startQueue(ctx context.Context, reg *prometheus.Registry) (web.Ba
 	if err != nil {
 		return nil, err
 	}
+	// The service and the worker stop with ctx, or when the core closes
+	// early (serve failing after this point must not wait on them forever).
+	ctx, cancel := context.WithCancel(ctx)
 	svc := batch.NewService(q, batch.ServiceConfig{Logger: c.log})
 	done := make(chan struct{}, 2)
 	go func() {
@@ -101,6 +104,7 @@ func (c *core) startQueue(ctx context.Context, reg *prometheus.Registry) (web.Ba
 	// On shutdown the worker finishes and acks its jobs before the
 	// connection drains and the embedded server stops.
 	c.closers = append(c.closers, func() {
+		cancel()
 		<-done
 		<-done
 		stop()
