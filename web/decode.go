@@ -340,3 +340,26 @@ func decodeArticle(c *gin.Context, cfg Config) (*articleRequest, error) {
 	}
 	return &req, nil
 }
+
+// decodeAnalyze decodes an analysis request (POST /v1/analyze and
+// /v1/summarize): the article and its options.
+func decodeAnalyze(c *gin.Context, cfg Config) (*articleRequest, sangbad.Options, error) {
+	req, err := decodeArticle(c, cfg)
+	if err != nil {
+		return nil, sangbad.Options{}, err
+	}
+	opts, err := req.options()
+	if err != nil {
+		return nil, sangbad.Options{}, err
+	}
+	return req, opts, nil
+}
+
+// noResult turns an analyzer's nil result without an error (a bug) into
+// an internal error.
+func noResult(res *sangbad.Analysis, err error) error {
+	if err == nil && res == nil {
+		return sangbad.Errorf(sangbad.Internal, "the analyzer returned no result")
+	}
+	return err
+}

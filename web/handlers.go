@@ -45,20 +45,13 @@ func handleAnalyze(a Analyzer, cfg Config, log *slog.Logger) gin.HandlerFunc {
 			writeError(c, log, notConfigured(codeNotAvailable, msgNoAnalyzer))
 			return
 		}
-		req, err := decodeArticle(c, cfg)
-		if err != nil {
-			writeError(c, log, err)
-			return
-		}
-		opts, err := req.options()
+		req, opts, err := decodeAnalyze(c, cfg)
 		if err != nil {
 			writeError(c, log, err)
 			return
 		}
 		res, err := a.Analyze(c.Request.Context(), req.article(), opts)
-		if err == nil && res == nil {
-			err = sangbad.Errorf(sangbad.Internal, "the analyzer returned no result")
-		}
+		err = noResult(res, err)
 		if err != nil {
 			writeError(c, log, handlerError(c, err))
 			return
@@ -108,9 +101,7 @@ func handleFacts(a Analyzer, cfg Config, log *slog.Logger) gin.HandlerFunc {
 			return
 		}
 		res, err := a.Facts(c.Request.Context(), req.article())
-		if err == nil && res == nil {
-			err = sangbad.Errorf(sangbad.Internal, "the analyzer returned no result")
-		}
+		err = noResult(res, err)
 		if err != nil {
 			writeError(c, log, handlerError(c, err))
 			return

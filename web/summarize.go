@@ -38,12 +38,7 @@ func handleSummarize(st Streamer, a Analyzer, cfg Config, log *slog.Logger) gin.
 			writeError(c, log, notConfigured(codeNotAvailable, msgNoAnalyzer))
 			return
 		}
-		req, err := decodeArticle(c, cfg)
-		if err != nil {
-			writeError(c, log, err)
-			return
-		}
-		opts, err := req.options()
+		req, opts, err := decodeAnalyze(c, cfg)
 		if err != nil {
 			writeError(c, log, err)
 			return
@@ -56,9 +51,7 @@ func handleSummarize(st Streamer, a Analyzer, cfg Config, log *slog.Logger) gin.
 			} else {
 				res, err = st.StreamSummary(ctx, req.article(), opts, func(string, string) {})
 			}
-			if err == nil && res == nil {
-				err = sangbad.Errorf(sangbad.Internal, "the analyzer returned no result")
-			}
+			err = noResult(res, err)
 			if err != nil {
 				writeError(c, log, handlerError(c, err))
 				return
@@ -89,9 +82,7 @@ func handleSummarize(st Streamer, a Analyzer, cfg Config, log *slog.Logger) gin.
 			}
 		}
 		stop()
-		if err == nil && res == nil {
-			err = sangbad.Errorf(sangbad.Internal, "the analyzer returned no result")
-		}
+		err = noResult(res, err)
 		if err != nil {
 			err = handlerError(c, err)
 			logError(c, log, statusOf(err), err)
