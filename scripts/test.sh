@@ -1,8 +1,11 @@
 #!/usr/bin/env bash
 # Runs every check CI runs: formatting, vet, unit and integration tests
 # (real embedded NATS, real HTTP, the OpenAI-compatible stub server, headless
-# Chromium for the web page), OpenAPI validation and a short fuzz pass for
-# every fuzz target. On a fresh Debian machine it installs Chromium and the
+# Chromium for the web page) and OpenAPI validation. Every fuzz target runs
+# its seed corpus and the saved findings under testdata/fuzz as plain tests;
+# set FUZZTIME (e.g. FUZZTIME=60s) to also fuzz each target for that long.
+# Open-ended fuzzing is kept out of the default run so that CI stays
+# deterministic: a new finding is fixed and saved as a regression input. On a fresh Debian machine it installs Chromium and the
 # Bengali fonts the browser tests need (needs root or sudo).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -27,8 +30,11 @@ go vet ./...
 echo "==> go test"
 go test -count=1 -timeout 20m ./...
 
-echo "==> fuzz (short pass per target)"
-FUZZTIME="${FUZZTIME:-10s}"
+if [ -z "${FUZZTIME:-}" ]; then
+	echo "all checks passed (set FUZZTIME=60s to fuzz every target as well)"
+	exit 0
+fi
+echo "==> fuzz ($FUZZTIME per target)"
 for pkg in $(go list ./...); do
 	dir=$(go list -f '{{.Dir}}' "$pkg")
 	for target in $(grep -ho '^func Fuzz[A-Za-z0-9_]*' "$dir"/*_test.go 2>/dev/null | sed 's/func //' | sort -u); do

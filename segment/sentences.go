@@ -142,14 +142,14 @@ func wrapped(text string, i int) bool {
 func trimBytes(text string, s, e int) (int, int) {
 	for s < e {
 		r, n := utf8.DecodeRuneInString(text[s:e])
-		if !isSpace(r) {
+		if !IsSpace(r) {
 			break
 		}
 		s += n
 	}
 	for e > s {
 		r, n := utf8.DecodeLastRuneInString(text[s:e])
-		if !isSpace(r) {
+		if !IsSpace(r) {
 			break
 		}
 		e -= n
@@ -157,7 +157,10 @@ func trimBytes(text string, s, e int) (int, int) {
 	return s, e
 }
 
-func isSpace(r rune) bool {
+// IsSpace reports whether r is white space for segmentation: Unicode white
+// space plus the invisible zero-width space and byte-order mark that pasted
+// text often carries.
+func IsSpace(r rune) bool {
 	return unicode.IsSpace(r) || r == '\u200b' || r == '\ufeff'
 }
 
@@ -235,10 +238,10 @@ func straightQuoteSides(text string, ps, pe, i int) (opener, closer bool) {
 	if i+1 < pe {
 		after, _ = utf8.DecodeRuneInString(text[i+1 : pe])
 	}
-	leftOpen := isSpace(before) || strings.ContainsRune("([{—–-:", before)
-	rightOpen := isSpace(after) || unicode.IsPunct(after)
-	opener = leftOpen && !isSpace(after)
-	closer = !isSpace(before) && rightOpen && !leftOpen
+	leftOpen := IsSpace(before) || strings.ContainsRune("([{—–-:", before)
+	rightOpen := IsSpace(after) || unicode.IsPunct(after)
+	opener = leftOpen && !IsSpace(after)
+	closer = !IsSpace(before) && rightOpen && !leftOpen
 	return opener, closer
 }
 
@@ -278,7 +281,7 @@ func sentenceBytes(text string, ps, pe int) [][2]int {
 		}
 		if end < pe {
 			r2, _ := utf8.DecodeRuneInString(text[end:pe])
-			if !isSpace(r2) {
+			if !IsSpace(r2) {
 				i = end
 				continue // "3.5", "e.g.x", "U.S.-based"
 			}
@@ -317,7 +320,7 @@ func sentenceEndsAtDot(text string, start, dot, end, pe int) bool {
 	w := dot
 	for w > start {
 		r, n := utf8.DecodeLastRuneInString(text[start:w])
-		if isSpace(r) || r == '(' || r == '"' || r == '“' || r == '‘' {
+		if IsSpace(r) || r == '(' || r == '"' || r == '“' || r == '‘' {
 			break
 		}
 		w -= n
@@ -343,7 +346,7 @@ func sentenceEndsAtDot(text string, start, dot, end, pe int) bool {
 func nextWord(text string, k, pe int) string {
 	for k < pe {
 		r, n := utf8.DecodeRuneInString(text[k:pe])
-		if !isSpace(r) {
+		if !IsSpace(r) {
 			break
 		}
 		k += n

@@ -2,7 +2,6 @@ package translate
 
 import (
 	"strings"
-	"unicode"
 	"unicode/utf8"
 
 	"github.com/sangbad/sangbad/segment"
@@ -137,7 +136,7 @@ func splitUnits(text string, budget int) []unit {
 			}
 			be := len(para)
 			if si+1 < len(sents) {
-				be = len(strings.TrimRightFunc(para[:pix.Byte(sents[si+1].Start)], unicode.IsSpace))
+				be = len(strings.TrimRightFunc(para[:pix.Byte(sents[si+1].Start)], segment.IsSpace))
 			}
 			if be <= bs {
 				continue
@@ -162,7 +161,7 @@ func cutLong(s string, budget int) [][2]int {
 		// skip white space
 		for start < len(s) {
 			r, n := utf8.DecodeRuneInString(s[start:])
-			if !unicode.IsSpace(r) {
+			if !segment.IsSpace(r) {
 				break
 			}
 			start += n
@@ -186,7 +185,7 @@ func cutLong(s string, budget int) [][2]int {
 			limit = start + i + utf8.RuneLen(r)
 		}
 		if whole {
-			out = append(out, [2]int{start, len(strings.TrimRightFunc(s, unicode.IsSpace))})
+			out = append(out, [2]int{start, len(strings.TrimRightFunc(s, segment.IsSpace))})
 			break
 		}
 		if limit == start { // budget below one character
@@ -197,7 +196,7 @@ func cutLong(s string, budget int) [][2]int {
 		clause, space := -1, -1
 		for i, r := range s[start:limit] {
 			at := start + i
-			if unicode.IsSpace(r) && at > start {
+			if segment.IsSpace(r) && at > start {
 				space = at
 				if p, _ := utf8.DecodeLastRuneInString(s[:at]); strings.ContainsRune(",;:—–)”’", p) {
 					clause = at
@@ -210,7 +209,7 @@ func cutLong(s string, budget int) [][2]int {
 		case space > start:
 			cut = space
 		}
-		end := len(strings.TrimRightFunc(s[:cut], unicode.IsSpace))
+		end := len(strings.TrimRightFunc(s[:cut], segment.IsSpace))
 		if end <= start {
 			end = cut
 		}
