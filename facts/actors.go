@@ -366,7 +366,8 @@ func (x *actorExtractor) latinCand(i, j int, bn bool) {
 		last := -1
 		for k, ti := range idx[:len(idx)-1] {
 			low := strings.ToLower(stripEx(strings.TrimSuffix(x.toks[ti].text, ".")))
-			if w.enTitle[low] || (w.enRole[low] && k+1 < len(idx)-1 && w.enTitle[strings.ToLower(x.toks[idx[k+1]].text)]) {
+			if w.enTitle[low] || (w.enRole[low] && k+1 < len(idx)-1 && w.enTitle[strings.ToLower(x.toks[idx[k+1]].text)]) ||
+				(last >= 0 && last == k-1 && w.enRole[low]) { // "Chief Executive Ken Murphy"
 				last = k
 			} else if last >= 0 {
 				break
@@ -451,6 +452,13 @@ func (x *actorExtractor) latinCand(i, j int, bn bool) {
 	if r != "" {
 		c.typ, c.strong, c.role = sangbad.ActorPerson, true, r
 	}
+	// "supermarket Tesco", "rival Sainsbury's", "lender HSBC": a common
+	// noun naming a kind of organisation
+	if c.typ == "" && idx[0] > 0 {
+		if p := x.toks[idx[0]-1]; p.kind == tkLatin && enOrgKindNouns[strings.ToLower(p.text)] {
+			c.typ, c.strong = sangbad.ActorOrganization, true
+		}
+	}
 	if c.role == "" {
 		if ap := x.appositionAfter(j); ap != "" {
 			c.role = ap
@@ -505,7 +513,8 @@ func (x *actorExtractor) latinCand(i, j int, bn bool) {
 		if i > 0 && x.toks[i-1].kind == tkLatin {
 			switch strings.ToLower(x.toks[i-1].text) {
 			case "in", "near", "outside", "from":
-				if !x.saidAfter(j) {
+				// "shares in Tesco", "a stake in Grab" are no places
+				if !x.saidAfter(j) && !(i > 1 && enStakeNouns[strings.ToLower(x.toks[i-2].text)]) {
 					c.typ = sangbad.ActorPlace
 				}
 			case "of":
@@ -929,6 +938,17 @@ func (x *actorExtractor) bnDetachedSuffix(j int) int {
 }
 
 // brandTail are English words that end product and brand names.
+// enOrgKindNouns are lower-case nouns that, right before a capitalised
+// name, say it is an organisation ("supermarket Tesco").
+var enOrgKindNouns = wordSet(`supermarket supermarkets retailer retailers company companies firm firms bank banks
+lender lenders insurer insurers carmaker automaker airline airlines startup start-up conglomerate broker
+brokerage chipmaker drugmaker manufacturer miner producer distributor operator telecoms telecom
+developer publisher broadcaster newspaper agency agencies group subsidiary fund funds`, true)
+
+// enStakeNouns before "in" make the name after it an investee, not a place.
+var enStakeNouns = wordSet(`shares share stake stakes holding holdings investment investments invested invest
+interest interests`, true)
+
 var brandTail = map[string]bool{"shop": true, "store": true, "pay": true, "mall": true, "mart": true, "cloud": true, "music": true, "express": true, "live": true, "plus": true, "pro": true}
 
 // brandWords are transliterated English words that continue a brand name

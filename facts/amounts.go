@@ -225,7 +225,11 @@ func (a *amountScanner) at(i int, bare bool) (amountMention, bool) {
 			k++
 		}
 	default:
-		if c, nk, ok := currencyAfter(toks, k, ne.scale); ok {
+		if c, div, nk, ok := minorUnitAfter(toks, k); ok && !ne.scale && !m.hasMax && m.currency == "" {
+			// "245 pence" = 2.45 GBP, "12 cents" = 0.12 USD
+			m.currency, m.kind, k = c, sangbad.AmountMoney, nk
+			m.value /= div
+		} else if c, nk, ok := currencyAfter(toks, k, ne.scale); ok {
 			if m.currency == "" || c != "USD" {
 				m.currency = c
 			}

@@ -188,3 +188,29 @@ func currencyWordAt(toks []ntok, k int) (string, bool) {
 	}
 	return "", false
 }
+
+// minorUnitAfter finds a currency's minor unit after a number: "pence",
+// "paise", "cents" (US cents unless "euro cents"). It returns the code, the
+// divisor to the major unit and the index after the unit.
+func minorUnitAfter(toks []ntok, k int) (string, float64, int, bool) {
+	if k >= len(toks) || toks[k].kind != ntWord || toks[k].bn {
+		return "", 0, k, false
+	}
+	switch toks[k].key {
+	case "pence", "penny":
+		return "GBP", 100, k + 1, true
+	case "paise":
+		return "INR", 100, k + 1, true
+	case "cents":
+		return "USD", 100, k + 1, true
+	case "euro":
+		if k+1 < len(toks) && (toks[k+1].key == "cents" || toks[k+1].key == "cent") {
+			return "EUR", 100, k + 2, true
+		}
+	case "us", "u.s.":
+		if k+1 < len(toks) && toks[k+1].key == "cents" {
+			return "USD", 100, k + 2, true
+		}
+	}
+	return "", 0, k, false
+}
