@@ -144,24 +144,26 @@ var titleAbbrevs = map[string]bool{"Mr": true, "Mrs": true, "Ms": true, "Dr": tr
 // latinPass finds names written in Latin script: capitalised runs in
 // English text, every Latin run inside Bengali text.
 func (x *actorExtractor) latinPass() {
-	bn := x.d.lang == "bn"
-	if !bn {
-		x.lower = map[string]bool{}
-		x.midCaps = map[string]bool{}
-		for i, t := range x.toks {
-			if t.kind != tkLatin {
-				continue
-			}
-			if !isUpperStart(t.text) {
-				x.lower[t.text] = true
-			} else if !t.sentStart && !(i > 0 && x.toks[i-1].kind == tkPunct && x.toks[i-1].text != ",") {
-				st, _ := possessive(t.text)
-				x.midCaps[st] = true
-			}
+	docBn := x.d.lang == "bn"
+	// an English sentence inside a Bengali text ("The IMF said ...") is read
+	// with the English rules: capitals mark names there
+	enSent := x.englishSentences(docBn)
+	x.lower = map[string]bool{}
+	x.midCaps = map[string]bool{}
+	for i, t := range x.toks {
+		if t.kind != tkLatin || docBn && !enSent[t.sent] {
+			continue
+		}
+		if !isUpperStart(t.text) {
+			x.lower[t.text] = true
+		} else if !t.sentStart && !(i > 0 && x.toks[i-1].kind == tkPunct && x.toks[i-1].text != ",") {
+			st, _ := possessive(t.text)
+			x.midCaps[st] = true
 		}
 	}
 	for i := 0; i < len(x.toks); {
 		t := x.toks[i]
+		bn := docBn && !enSent[t.sent]
 		if !bn {
 			if j := x.quotedTitleEnd(i); j > i {
 				i = j // "Planet in Peril": the title of a work
@@ -181,6 +183,31 @@ func (x *actorExtractor) latinPass() {
 		x.latinCand(i, j, bn)
 		i = j
 	}
+}
+
+// englishSentences marks, in a Bengali text, the sentences written in
+// English: at least four Latin words and no Bengali word. It returns nil
+// for other texts.
+func (x *actorExtractor) englishSentences(bn bool) map[int]bool {
+	if !bn {
+		return nil
+	}
+	latin, bengali := map[int]int{}, map[int]int{}
+	for _, t := range x.toks {
+		switch t.kind {
+		case tkLatin:
+			latin[t.sent]++
+		case tkBengali:
+			bengali[t.sent]++
+		}
+	}
+	en := map[int]bool{}
+	for s, n := range latin {
+		if n >= 4 && bengali[s] == 0 {
+			en[s] = true
+		}
+	}
+	return en
 }
 
 // enGenericCaps are common nouns written in capitals (acronyms of things,
@@ -1996,27 +2023,41 @@ func (x *actorExtractor) bnRunHasSurname(i, j int) bool {
 // isBnAcronym reports a word made only of Bengali spellings of Latin letter
 // names, at least three of them ("বিএনপি" = BNP).
 func isBnAcronym(s string) bool {
-	n := 0
+	return bnAcronymLatin(s) != ""
+}
+
+// bnAcronymLatin reads a Bengali word spelled out of three or more Latin
+// letter names as its Latin acronym ("আইএমএফ" -> "IMF"), else "".
+func bnAcronymLatin(s string) string {
+	var b strings.Builder
 	for len(s) > 0 {
 		found := false
 		for _, l := range bnLetterNames {
 			if strings.HasPrefix(s, l) {
 				s = s[len(l):]
-				n++
+				b.WriteByte(bnLetterLatin[l])
 				found = true
 				break
 			}
 		}
 		if !found {
-			return false
+			return ""
 		}
 	}
-	return n >= 3
+	if b.Len() < 3 {
+		return ""
+	}
+	return b.String()
 }
 
 // bnLetterNames are the Bengali spellings of Latin letter names, longest
 // first so that greedy matching works.
 var bnLetterNames = []string{"ডব্লিউ", "ডব্লু", "ওয়াই", "এইচ", "এক্স", "কিউ", "জেড", "এফ", "জি", "আই", "জে", "কে", "এল", "এম", "এন", "পি", "আর", "এস", "টি", "ইউ", "ভি", "বি", "সি", "ডি", "এ", "ই", "ও"}
+
+// bnLetterLatin maps each of bnLetterNames to its Latin letter.
+var bnLetterLatin = map[string]byte{"ডব্লিউ": 'W', "ডব্লু": 'W', "ওয়াই": 'Y', "এইচ": 'H', "এক্স": 'X', "কিউ": 'Q', "জেড": 'Z', "এফ": 'F', "জি": 'G',
+	"আই": 'I', "জে": 'J', "কে": 'K', "এল": 'L', "এম": 'M', "এন": 'N', "পি": 'P', "আর": 'R', "এস": 'S', "টি": 'T', "ইউ": 'U', "ভি": 'V', "বি": 'B',
+	"সি": 'C', "ডি": 'D', "এ": 'A', "ই": 'E', "ও": 'O'}
 
 // bnRoleAbbrev reports an acronym in parentheses right after a role: the
 // role's abbreviation ("উপসহকারী পরিচালক (ডিএডি)"), not an organisation.
@@ -2129,6 +2170,21 @@ func (x *actorExtractor) group() []*group {
 			}
 		}
 	}
+	// acronyms of organisations: "IMF" and "আইএমএফ" join "International
+	// Monetary Fund"
+	for _, a := range gs {
+		if a.cands == nil || groupType(a) != sangbad.ActorOrganization {
+			continue
+		}
+		for _, b := range gs {
+			if b == a || b.cands == nil || groupType(b) == sangbad.ActorPlace || groupType(b) == sangbad.ActorPerson {
+				continue
+			}
+			if acronymOf(b.names, a.names) {
+				merge(a, b)
+			}
+		}
+	}
 	// short forms of person names: "Radcliffe" -> "Daniel Radcliffe",
 	// "ইব্রাহিম খালেদ" -> "খোন্দকার ইব্রাহিম খালেদ"
 	for _, a := range gs {
@@ -2170,6 +2226,53 @@ func (x *actorExtractor) group() []*group {
 		}
 	}
 	return out
+}
+
+// acronymOf reports whether one of short is the acronym of one of full:
+// the initials of a Latin name of two or more capitalised words, small
+// words left out ("International Monetary Fund" -> IMF). A Bengali short
+// name counts by its letter names ("আইএমএফ").
+func acronymOf(short, full []string) bool {
+	var acrs []string
+	for _, n := range short {
+		switch {
+		case hasBengali(n):
+			if a := bnAcronymLatin(nfc(n)); a != "" {
+				acrs = append(acrs, a)
+			}
+		case isAllCaps(n) && !strings.Contains(n, " ") && len(n) >= 2 && len(n) <= 6:
+			acrs = append(acrs, strings.ReplaceAll(n, ".", ""))
+		}
+	}
+	if len(acrs) == 0 {
+		return false
+	}
+	for _, n := range full {
+		if hasBengali(n) {
+			continue
+		}
+		var b strings.Builder
+		words := 0
+		for _, w := range strings.Fields(n) {
+			switch strings.ToLower(w) {
+			case "of", "for", "and", "the", "on", "in", "de", "&":
+				continue
+			}
+			if !isUpperStart(w) {
+				b.Reset()
+				break
+			}
+			b.WriteString(strings.ToUpper(w[:1]))
+			words++
+		}
+		if words < 2 {
+			continue
+		}
+		if slices.Contains(acrs, b.String()) {
+			return true
+		}
+	}
+	return false
 }
 
 // commonWordsBesides reports a Latin full name whose words other than the
@@ -2520,13 +2623,25 @@ func (x *actorExtractor) actors(groups []*group) []sangbad.Actor {
 				names[st] = true
 			}
 		}
+		// the Latin letters of an acronym spelled out in Bengali
+		for _, n := range g.names {
+			if hasBengali(n) {
+				if acr := bnAcronymLatin(nfc(n)); acr != "" {
+					names[acr] = true
+				}
+			}
+		}
 		for n := range names {
 			if n != a.Name && strings.ToLower(n) != strings.ToLower(a.Name) {
 				a.Aliases = append(a.Aliases, n)
 			}
 		}
 		if latin == "" && bengali != "" && typ != sangbad.ActorPlace {
-			if r := titleCase(Transliterate(bengali)); r != "" && r != a.Name {
+			r := bnAcronymLatin(bengali)
+			if r == "" {
+				r = titleCase(Transliterate(bengali))
+			}
+			if r != "" && r != a.Name {
 				a.Aliases = append(a.Aliases, r)
 			}
 		}

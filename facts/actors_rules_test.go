@@ -2,6 +2,7 @@ package facts
 
 import (
 	"context"
+	"slices"
 	"testing"
 
 	"github.com/sangbad/sangbad"
@@ -84,6 +85,48 @@ func TestActorRules(t *testing.T) {
 			for _, n := range tt.absent {
 				if _, ok := got[n]; ok {
 					t.Errorf("%q should be no actor; all: %v", n, got)
+				}
+			}
+		})
+	}
+}
+
+// TestActorAcronyms checks that an organisation's acronym, in Latin letters
+// or spelled out in Bengali letter names, joins its full name, and that an
+// English sentence inside a Bengali text is read with the English rules.
+func TestActorAcronyms(t *testing.T) {
+	tests := []struct {
+		name, lang, text string
+		full             string   // the actor's name
+		aliases          []string // must all be names of that actor
+		absent           []string // no actor may be named so
+	}{
+		{"english acronym", "en", "The International Monetary Fund (IMF) warned on Monday. The IMF said growth would slow.",
+			"International Monetary Fund", []string{"IMF"}, []string{"The International Monetary Fund"}},
+		{"bengali letter names", "bn", "আন্তর্জাতিক মুদ্রা তহবিল (আইএমএফ) সতর্ক করেছে। আইএমএফ গত জানুয়ারিতে ঋণ ছাড় করে।",
+			"International Monetary Fund", []string{"IMF", "আইএমএফ"}, []string{"Aiemaef"}},
+		{"english sentence in a bengali text", "bn", "আইএমএফ গত জানুয়ারিতে ঋণ ছাড় করে। The IMF said growth would slow on Monday.",
+			"IMF", []string{"আইএমএফ"}, []string{"The IMF said growth would slow", "said", "The IMF"}},
+	}
+	e := New()
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			f := extractFacts(t, e, tt.text, tt.lang)
+			checkOffsets(t, tt.text, f)
+			a, ok := findActor(f.Actors, tt.full)
+			if !ok {
+				t.Fatalf("no actor %q in %+v", tt.full, f.Actors)
+			}
+			for _, n := range tt.aliases {
+				if b, ok := findActor(f.Actors, n); !ok || b.Name != a.Name {
+					t.Errorf("%q is not a name of %q (actor %+v)", n, a.Name, a)
+				}
+			}
+			for _, n := range tt.absent {
+				for _, b := range f.Actors {
+					if b.Name == n || slices.Contains(b.Aliases, n) {
+						t.Errorf("unexpected actor name %q in %+v", n, b)
+					}
 				}
 			}
 		})

@@ -25,6 +25,7 @@ type tok struct {
 	space      bool // whitespace right before it
 	newline    bool // a line break right before it
 	sentStart  bool // first word of its sentence
+	sent       int  // index of its sentence
 }
 
 func isLatinLetter(r rune) bool {
@@ -153,6 +154,7 @@ func tokenize(text string, sentences []sangbad.Span) []tok {
 		for si < len(sentences) && sentences[si].End <= toks[ti].start {
 			si++
 		}
+		toks[ti].sent = si
 		if toks[ti].kind == tkPunct {
 			continue
 		}

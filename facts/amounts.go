@@ -274,6 +274,10 @@ func (a *amountScanner) at(i int, bare bool) (amountMention, bool) {
 	return m, true
 }
 
+// bnUnitAdjectives stand between a number and the noun it counts.
+var bnUnitAdjectives = map[string]bool{"নতুন": true, "অতিরিক্ত": true, "মোট": true, "নিবন্ধিত": true, "সক্রিয়": true,
+	"বিদেশি": true, "বিদেশী": true, "দেশি": true, "স্থানীয়": true, "সাধারণ": true, "বেকার": true}
+
 // excluded reports numbers that are no amounts: parts of names (COVID-19,
 // G20, 4G), ordinals (1st, ২য়), times (10:30, 5 p.m.), phone numbers, list
 // markers and dotted versions.
@@ -537,6 +541,10 @@ func (a *amountScanner) unitAt(k int, ne numExpr) (unit string, next int, inSpan
 		// a year: "৭২ সালে"
 		if strings.HasPrefix(t.key, "সাল") {
 			return "", k, false, true
+		}
+		// "১২ লাখ নতুন কর্মসংস্থান": the noun after an adjective
+		if bnUnitAdjectives[t.key] && k+1 < len(toks) && toks[k+1].bn && toks[k+1].kind == ntWord && !bnUnitStop[toks[k+1].key] && bnVerbTense(toks[k+1].key) == 0 {
+			t = &toks[k+1]
 		}
 		u := unitStem(t.key)
 		return u, k + 1, measureUnits[u], true
