@@ -28,6 +28,14 @@ func referenceDate(d *doc, published time.Time) (time.Time, string) {
 	return time.Date(h.y, time.Month(h.m), h.d, 0, 0, 0, 0, time.UTC), "dateline"
 }
 
+// yearlessDateline reports a dateline whose date has no year ("LONDON,
+// March 3 (Reuters) -").
+func yearlessDateline(d *doc) bool {
+	s := &dateScanner{text: d.text, toks: numTokenize(firstLine(d.text)), lang: d.lang}
+	h, ok := datelineHit(s)
+	return ok && h.y == 0
+}
+
 // firstLine returns the text up to its first line break (at most 400
 // bytes: a dateline is short).
 func firstLine(text string) string {
@@ -58,7 +66,9 @@ func datelineHit(s *dateScanner) (dateHit, bool) {
 	dash := -1
 	for k := 1; k < len(toks) && k < 24; k++ {
 		t := &toks[k]
-		if t.kind == ntPunct && t.space && (t.key == "-" || t.key == "–" || t.key == "—" || t.key == ":") {
+		// "(Reuters) -", "(বাসস):": a dash or colon after a space or the
+		// agency's closing parenthesis
+		if t.kind == ntPunct && (t.space || t.key == ":" && toks[k-1].key == ")") && (t.key == "-" || t.key == "–" || t.key == "—" || t.key == ":") {
 			dash = k
 			break
 		}

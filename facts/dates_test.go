@@ -1,6 +1,8 @@
 package facts
 
 import (
+	"context"
+	"strings"
 	"testing"
 	"time"
 
@@ -147,7 +149,9 @@ func TestReferenceDate(t *testing.T) {
 		{"bn dateline with year", "ঢাকা, ১২ ডিসেম্বর ২০২৩ - বাংলাদেশ ব্যাংক জানিয়েছে ...", "", "2023-12-12", "dateline"},
 		{"bn dateline without year", "জাকার্তা, ডিসেম্বর 12 – চীনের TikTok ...", "", "", ""},
 		{"british order", "LONDON, 5 January 2024 (Reuters) — Shares fell ...", "", "2024-01-05", "dateline"},
+		{"bn agency colon", "ঢাকা, ৫ জুন ২০২৪ (বাসস): অর্থমন্ত্রী আজ বাজেট পেশ করেছেন।", "", "2024-06-05", "dateline"},
 		{"no dateline", "Shares fell on Monday, December 11, 2023 - analysts said.", "", "", ""},
+		{"colon inside a sentence", "Dhaka, 5 June 2024: the budget was tabled.", "", "", ""},
 		{"agency only", "MOGADISHU, Somalia (CNN) -- An enraged crowd ...", "", "", ""},
 	}
 	for _, tt := range tests {
@@ -165,6 +169,23 @@ func TestReferenceDate(t *testing.T) {
 				t.Errorf("referenceDate(%q) = %q, %q; want %q, %q", tt.text, got, src, tt.want, tt.source)
 			}
 		})
+	}
+}
+
+func TestYearlessDatelineWarning(t *testing.T) {
+	e := New()
+	for text, want := range map[string]string{
+		"LONDON, March 3 (Reuters) - Tesco said on Wednesday it would cut jobs.": "the dateline has no year",
+		"ঢাকা, ৫ জুন (বাসস): অর্থমন্ত্রী আজ বাজেট পেশ করেছেন।":                   "the dateline has no year",
+		"Tesco said on Wednesday it would cut jobs.":                             "no dateline found",
+	} {
+		res, err := e.Extract(context.Background(), text, Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(res.Warnings) != 1 || !strings.Contains(res.Warnings[0], want) {
+			t.Errorf("%q: warnings %q, want one saying %q", text, res.Warnings, want)
+		}
 	}
 }
 

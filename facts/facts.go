@@ -120,7 +120,11 @@ func (e *Extractor) Extract(ctx context.Context, text string, opts Options) (Res
 	var res Result
 	res.Reference, res.ReferenceSource = referenceDate(d, opts.Published)
 	if res.Reference.IsZero() {
-		res.Warnings = append(res.Warnings, "no publication date given and no dateline found: relative dates are left unresolved")
+		w := "no publication date given and no dateline found: relative dates are left unresolved"
+		if yearlessDateline(d) {
+			w = "no publication date given and the dateline has no year: relative dates are left unresolved (pass the publication date)"
+		}
+		res.Warnings = append(res.Warnings, w)
 	}
 	res.Facts.Amounts = extractAmounts(d)
 	res.Facts.Dates = extractDates(d, res.Reference, res.ReferenceSource)
