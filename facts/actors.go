@@ -410,6 +410,9 @@ func (x *actorExtractor) latinCand(i, j int, bn bool) {
 				if _, poss := possessive(x.toks[k].text); poss {
 					role = x.d.text[x.toks[k].bs:x.toks[roleToks[len(roleToks)-1]].be]
 				}
+			} else if k >= 0 && x.toks[k].kind == tkLatin && enRoleModifiers[x.toks[k].text] && x.toks[roleToks[0]].space {
+				// "former Prime Minister Khaleda Zia"
+				role = x.d.text[x.toks[k].bs:x.toks[roleToks[len(roleToks)-1]].be]
 			}
 			// a title alone (Mr, Dr) is not a role
 			if len(roleToks) == 1 && titleAbbrevs[strings.TrimSuffix(x.toks[roleToks[0]].text, ".")] && stripEx(x.toks[roleToks[0]].text) == x.toks[roleToks[0]].text {
@@ -965,6 +968,10 @@ func (x *actorExtractor) bnDetachedSuffix(j int) int {
 }
 
 // brandTail are English words that end product and brand names.
+// enRoleModifiers before a capitalised title belong to the role.
+var enRoleModifiers = map[string]bool{"former": true, "acting": true, "interim": true, "outgoing": true, "incoming": true,
+	"deputy": true, "then": true, "late": true, "ousted": true, "jailed": true, "exiled": true, "veteran": true, "new": true}
+
 // enOrgKindNouns are lower-case nouns that, right before a capitalised
 // name, say it is an organisation ("supermarket Tesco").
 var enOrgKindNouns = wordSet(`supermarket supermarkets retailer retailers company companies firm firms bank banks

@@ -210,6 +210,16 @@ func TestExtractActorsEnglish(t *testing.T) {
 			{"Office for National Statistics", sangbad.ActorOrganization, "", 1},
 			{"London", sangbad.ActorPlace, "", 1},
 		}, []string{"Executive Ken Murphy", "Chief", "Shares"}},
+		// "Sheikh" is part of a name; "former" belongs to the role
+		{"election_en.txt", []actorWant{
+			{"Sheikh Hasina", sangbad.ActorPerson, "Bangladesh's Prime Minister", 1},
+			{"Khaleda Zia", sangbad.ActorPerson, "former Prime Minister", 1},
+			{"Tarique Rahman", sangbad.ActorPerson, "acting chairman", 1},
+			{"Ruhul Kabir Rizvi", sangbad.ActorPerson, "spokesman", 1},
+			{"Awami League", sangbad.ActorOrganization, "", 1},
+			{"Bangladesh Nationalist Party", sangbad.ActorOrganization, "", 2}, // and "BNP"
+			{"European Union", sangbad.ActorOrganization, "", 1},
+		}, []string{"Hasina"}},
 	}
 	e := New()
 	for _, ft := range tests {

@@ -559,6 +559,18 @@ func (a *amountScanner) unitAt(k int, ne numExpr) (unit string, next int, inSpan
 			return "", k, false, false
 		}
 	}
+	// "222 of the 299 seats": the part counts what the whole counts
+	if t.key == "of" && !ne.words {
+		n := k + 1
+		if d := a.key(n); d == "the" || d == "its" || d == "their" {
+			n++
+		}
+		if n+1 < len(toks) && toks[n].kind == ntNum && !toks[n].bn {
+			if u, _, _, ok := a.unitAt(n+1, numExpr{}); ok && u != "" {
+				return u, k, false, true
+			}
+		}
+	}
 	w := t.key
 	j := k
 	for n := 0; n < 2 && (enUnitSkip[w] || looksAdjective(w) || strings.HasSuffix(w, "ing")) && j+1 < len(toks) && toks[j+1].kind == ntWord && !toks[j+1].bn && !enUnitStop[toks[j+1].key] && !toks[j+1].attached(); n++ {

@@ -61,6 +61,8 @@ func TestExtractAmounts(t *testing.T) {
 				{Text: "50 paise", Kind: "money", Value: 0.5, Currency: "INR"}, {Text: "20 euro cents", Kind: "money", Value: 0.2, Currency: "EUR"}}},
 		{"bengali adjective before the counted noun", "বাজেটে প্রায় ১২ লাখ নতুন কর্মসংস্থানের কথা বলা হয়েছে।",
 			[]amt{{Text: "প্রায় ১২ লাখ", Kind: "quantity", Value: 12e5, Unit: "কর্মসংস্থান", Approx: true}}},
+		{"part of a whole", "The Awami League won 222 of the 299 seats contested.",
+			[]amt{{Text: "222", Kind: "quantity", Value: 222, Unit: "seats"}, {Text: "299", Kind: "quantity", Value: 299, Unit: "seats"}}},
 		{"unit after a name is a quantity", "It took Tokopedia 10 years to build the platform.",
 			[]amt{{Text: "10 years", Kind: "quantity", Value: 10, Unit: "years"}}},
 		{"model number stays out", "The airline grounded its Boeing 737 jets.", []amt{}},

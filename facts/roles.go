@@ -39,7 +39,7 @@ const (
 	enTitles = `mr mr. mrs mrs. ms ms. miss dr dr. prof prof. professor sir dame lord lady president
 	vice-president prime minister secretary senator sen. sen rep. rep representative gov. gov governor mayor
 	judge justice general gen. gen colonel col. col lt. lt lieutenant captain capt. capt sgt. sgt sergeant
-	sheikh king queen prince princess pope rev. rev reverend father ambassador chancellor chairman chairwoman
+	king queen prince princess pope rev. rev reverend father ambassador chancellor chairman chairwoman
 	chief director commissioner inspector officer coach premier minister emir sultan crown speaker
 	spokesman spokeswoman spokesperson ceo cfo coo chairperson deputy archbishop bishop imam cardinal
 	detective constable superintendent commander admiral marshal major sheriff attorney`
