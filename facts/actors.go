@@ -2192,6 +2192,36 @@ func (x *actorExtractor) group() []*group {
 			}
 		}
 	}
+	// an acronym in parentheses right after an organisation defines it:
+	// "... এক্সপোর্টার্স অ্যাসোসিয়েশনের (বিজিএমইএ)", "Election Commission (EC)"
+	groupOf := map[int]*group{}
+	for _, g := range gs {
+		for _, ci := range g.cands {
+			groupOf[ci] = g
+		}
+	}
+	endsAt := map[int]int{} // token end -> candidate
+	for ci, c := range x.cands {
+		endsAt[c.tj] = ci
+	}
+	for ci, c := range x.cands {
+		if c.ti < 2 || x.toks[c.ti-1].text != "(" || c.tj >= len(x.toks) || x.toks[c.tj].text != ")" || !acronymName(c.name) {
+			continue
+		}
+		pi, ok := endsAt[c.ti-1]
+		if !ok {
+			continue
+		}
+		a, b := groupOf[pi], groupOf[ci]
+		if a == nil || b == nil || a == b || a.cands == nil || b.cands == nil ||
+			groupType(a) != sangbad.ActorOrganization || groupType(b) == sangbad.ActorPlace || groupType(b) == sangbad.ActorPerson {
+			continue
+		}
+		merge(a, b)
+		for _, cj := range a.cands {
+			groupOf[cj] = a
+		}
+	}
 	// short forms of person names: "Radcliffe" -> "Daniel Radcliffe",
 	// "ইব্রাহিম খালেদ" -> "খোন্দকার ইব্রাহিম খালেদ"
 	for _, a := range gs {
@@ -2233,6 +2263,16 @@ func (x *actorExtractor) group() []*group {
 		}
 	}
 	return out
+}
+
+// acronymName reports a name that is an acronym: Latin capitals (two to
+// six) or Bengali letter names.
+func acronymName(n string) bool {
+	if hasBengali(n) {
+		return bnAcronymLatin(nfc(n)) != ""
+	}
+	n = strings.ReplaceAll(n, ".", "")
+	return isAllCaps(n) && !strings.Contains(n, " ") && len(n) >= 2 && len(n) <= 6
 }
 
 // acronymOf reports whether one of short is the acronym of one of full:
@@ -2638,18 +2678,14 @@ func (x *actorExtractor) actors(groups []*group) []sangbad.Actor {
 				}
 			}
 		}
+		if latin == "" && bengali != "" && typ != sangbad.ActorPlace {
+			if r := x.romanise(bengali, typ); r != "" {
+				names[r] = true
+			}
+		}
 		for n := range names {
 			if n != a.Name && strings.ToLower(n) != strings.ToLower(a.Name) {
 				a.Aliases = append(a.Aliases, n)
-			}
-		}
-		if latin == "" && bengali != "" && typ != sangbad.ActorPlace {
-			r := bnAcronymLatin(bengali)
-			if r == "" {
-				r = titleCase(Transliterate(bengali))
-			}
-			if r != "" && r != a.Name {
-				a.Aliases = append(a.Aliases, r)
 			}
 		}
 		sort.Strings(a.Aliases)
@@ -2675,6 +2711,30 @@ func (x *actorExtractor) actors(groups []*group) []sangbad.Actor {
 		out[i].ID = "a" + strconv.Itoa(i+1)
 	}
 	return out
+}
+
+// romanise gives a Bengali name of a person or organisation its Latin form:
+// an acronym's letters ("বিজিএমইএ" -> "BGMEA"), a person's initials as
+// letters ("এম সোহায়েল" -> "M Sohayel"), else a transliteration. An
+// organisation named with common Bengali words ("বন্দর কর্তৃপক্ষ") has
+// none: its romanisation would be no name anyone writes.
+func (x *actorExtractor) romanise(name, typ string) string {
+	if r := bnAcronymLatin(name); r != "" {
+		return r
+	}
+	words := strings.Fields(name)
+	var out []string
+	for _, w := range words {
+		if typ != sangbad.ActorPerson && x.g.known(w) {
+			return ""
+		}
+		if l, ok := bnLetterLatin[w]; ok && len(words) > 1 {
+			out = append(out, string(l))
+			continue
+		}
+		out = append(out, titleCase(Transliterate(w)))
+	}
+	return strings.Join(out, " ")
 }
 
 func minCand(g *group) int {

@@ -3,6 +3,7 @@ package facts
 import (
 	"context"
 	"slices"
+	"strings"
 	"testing"
 
 	"github.com/sangbad/sangbad"
@@ -105,6 +106,8 @@ func TestActorAcronyms(t *testing.T) {
 			"International Monetary Fund", []string{"IMF"}, []string{"The International Monetary Fund"}},
 		{"bengali letter names", "bn", "আন্তর্জাতিক মুদ্রা তহবিল (আইএমএফ) সতর্ক করেছে। আইএমএফ গত জানুয়ারিতে ঋণ ছাড় করে।",
 			"International Monetary Fund", []string{"IMF", "আইএমএফ"}, []string{"Aiemaef"}},
+		{"acronym defined in parentheses", "bn", "বাংলাদেশ গার্মেন্টস ম্যানুফ্যাকচারার্স অ্যান্ড এক্সপোর্টার্স অ্যাসোসিয়েশনের (বিজিএমইএ) সভাপতি ফারুক হাসান বলেছেন, রপ্তানি বাড়বে।",
+			"বাংলাদেশ গার্মেন্টস ম্যানুফ্যাকচারার্স অ্যান্ড এক্সপোর্টার্স অ্যাসোসিয়েশন", []string{"বিজিএমইএ", "BGMEA"}, nil},
 		{"english sentence in a bengali text", "bn", "আইএমএফ গত জানুয়ারিতে ঋণ ছাড় করে। The IMF said growth would slow on Monday.",
 			"IMF", []string{"আইএমএফ"}, []string{"The IMF said growth would slow", "said", "The IMF"}},
 	}
@@ -130,5 +133,34 @@ func TestActorAcronyms(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// TestBengaliNamesRomanised checks the Latin form given to Bengali-only
+// names: initials as letters, a military rank kept out of the name, and no
+// romanisation for an organisation named with common words.
+func TestBengaliNamesRomanised(t *testing.T) {
+	text := "বন্দর কর্তৃপক্ষের চেয়ারম্যান রিয়ার অ্যাডমিরাল এম সোহায়েল বলেন, কাজ চলছে। নৌপরিবহন প্রতিমন্ত্রী খালিদ মাহমুদ চৌধুরী বন্দর পরিদর্শন করেন।"
+	f := extractFacts(t, New(), text, "bn")
+	checkOffsets(t, text, f)
+	want := map[string][]string{
+		"এম সোহায়েল":         {"M Sohayel"},
+		"খালিদ মাহমুদ চৌধুরী": {"Khalid Mahmud Chaudhuri"},
+		"বন্দর কর্তৃপক্ষ":     nil,
+	}
+	for name, aliases := range want {
+		a, ok := findActor(f.Actors, name)
+		if !ok {
+			t.Errorf("no actor %q in %+v", name, f.Actors)
+			continue
+		}
+		if !slices.Equal(a.Aliases, aliases) {
+			t.Errorf("%s: aliases %q, want %q", name, a.Aliases, aliases)
+		}
+	}
+	for _, a := range f.Actors {
+		if strings.Contains(a.Name, "রিয়া") {
+			t.Errorf("the rank became a name: %+v", a)
+		}
 	}
 }

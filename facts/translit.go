@@ -42,6 +42,10 @@ func Transliterate(s string) string {
 			lat = "f" // CLDR "ph"; English names write f
 		case 'শ', 'ষ':
 			lat = "sh"
+		case 'চ':
+			lat = "ch" // CLDR "c"; names write ch (চৌধুরী -> Chowdhury)
+		case 'ছ':
+			lat = "chh"
 		}
 		i += n
 		switch kind {
