@@ -482,11 +482,20 @@ func (x *actorExtractor) latinCand(i, j int, bn bool) {
 	if r != "" {
 		c.typ, c.strong, c.role = sangbad.ActorPerson, true, r
 	}
-	// "supermarket Tesco", "rival Sainsbury's", "lender HSBC": a common
-	// noun naming a kind of organisation
+	// "supermarket Tesco", "lender HSBC": a common noun naming a kind of
+	// organisation; "economists at Goldman Sachs": a workplace
 	if c.typ == "" && idx[0] > 0 {
 		if p := x.toks[idx[0]-1]; p.kind == tkLatin && enOrgKindNouns[strings.ToLower(p.text)] {
 			c.typ, c.strong = sangbad.ActorOrganization, true
+		} else if r := strings.ToLower(x.toks[max(idx[0]-2, 0)].text); p.text == "at" && idx[0] > 1 && x.toks[idx[0]-2].kind == tkLatin && (w.enRole[r] || w.enRole[strings.TrimSuffix(r, "s")]) {
+			c.typ, c.strong = sangbad.ActorOrganization, true
+		}
+	}
+	// "a Massachusetts Democrat": a description, no actor
+	if len(idx) >= 2 && idx[0] > 0 && (x.toks[idx[0]-1].text == "a" || x.toks[idx[0]-1].text == "an") {
+		switch lowLast {
+		case "democrat", "republican", "conservative", "liberal", "socialist", "independent":
+			return
 		}
 	}
 	if c.role == "" {
@@ -576,8 +585,9 @@ func (x *actorExtractor) latinCand(i, j int, bn bool) {
 	}
 	if c.typ == "" && len(idx) >= 2 {
 		c.typ = sangbad.ActorPerson
-		if nameParticles[x.toks[idx[0]].text] || brandTail[strings.ToLower(x.toks[idx[len(idx)-1]].text)] {
-			c.typ = sangbad.ActorOrganization // "al Qaeda", "TikTok Shop"
+		if nameParticles[x.toks[idx[0]].text] || brandTail[strings.ToLower(x.toks[idx[len(idx)-1]].text)] || enAdjectiveHead(x.g.enLex, lowFirst) {
+			// "al Qaeda", "TikTok Shop", "Federal Reserve"
+			c.typ = sangbad.ActorOrganization
 		}
 	}
 	x.add(c)
@@ -968,6 +978,21 @@ func (x *actorExtractor) bnDetachedSuffix(j int) int {
 }
 
 // brandTail are English words that end product and brand names.
+// enAdjectiveHead reports a common English adjective that starts the names
+// of institutions, not of people: "Federal", "National", "Islamic",
+// "Supreme", "Eastern".
+func enAdjectiveHead(lex lexicon, low string) bool {
+	if !lex.has(low) {
+		return false
+	}
+	for _, suf := range []string{"al", "ic", "ive", "ary", "ern", "ous", "eme"} {
+		if strings.HasSuffix(low, suf) && len(low) > len(suf)+2 {
+			return true
+		}
+	}
+	return false
+}
+
 // enRoleModifiers before a capitalised title belong to the role.
 var enRoleModifiers = map[string]bool{"former": true, "acting": true, "interim": true, "outgoing": true, "incoming": true,
 	"deputy": true, "then": true, "late": true, "ousted": true, "jailed": true, "exiled": true, "veteran": true, "new": true}

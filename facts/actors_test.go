@@ -220,6 +220,15 @@ func TestExtractActorsEnglish(t *testing.T) {
 			{"Bangladesh Nationalist Party", sangbad.ActorOrganization, "", 2}, // and "BNP"
 			{"European Union", sangbad.ActorOrganization, "", 1},
 		}, []string{"Hasina"}},
+		// institutions named with adjectives, a workplace after "at", a
+		// title before a name, a party description
+		{"fed_en.txt", []actorWant{
+			{"Federal Reserve", sangbad.ActorOrganization, "", 1},
+			{"Jerome Powell", sangbad.ActorPerson, "Fed Chair", 2},
+			{"Goldman Sachs", sangbad.ActorOrganization, "", 1},
+			{"Labor Department", sangbad.ActorOrganization, "", 1},
+			{"Elizabeth Warren", sangbad.ActorPerson, "", 1},
+		}, []string{"Fed Chair Jerome Powell", "Massachusetts Democrat", "Powell"}},
 	}
 	e := New()
 	for _, ft := range tests {

@@ -29,7 +29,7 @@ const (
 	telecom plc llc ag sa nv gmbh bureau office centre center front movement alliance coalition congress
 	parliament senate assembly government brigade brigades corps guard forces force secretariat
 	tribunal court chamber institution observatory laboratories labs studios pictures records press
-	journal magazine daily herald tribune gazette service house`
+	journal magazine daily herald tribune gazette service house reserve average index`
 
 	// English words that start an organisation name ("Bank of America").
 	enOrgPrefixes = `university bank ministry department institute council federation association commission
@@ -41,7 +41,7 @@ const (
 	judge justice general gen. gen colonel col. col lt. lt lieutenant captain capt. capt sgt. sgt sergeant
 	king queen prince princess pope rev. rev reverend father ambassador chancellor chairman chairwoman
 	chief director commissioner inspector officer coach premier minister emir sultan crown speaker
-	spokesman spokeswoman spokesperson ceo cfo coo chairperson deputy archbishop bishop imam cardinal
+	spokesman spokeswoman spokesperson ceo cfo coo chairperson chair deputy archbishop bishop imam cardinal
 	detective constable superintendent commander admiral marshal major sheriff attorney`
 
 	// English role heads and modifiers inside role phrases ("trade minister").
