@@ -199,6 +199,11 @@ func (a *amountScanner) at(i int, bare bool) (amountMention, bool) {
 	if a.key(i-1) == "শতকরা" {
 		m.i, m.kind, m.unit = i-1, sangbad.AmountPercent, "percent"
 	}
+	// a percent range with the sign on both ends: "5.25% to 5.5%",
+	// "between 2% and 3%", "৫ শতাংশ থেকে ৬ শতাংশ"
+	if pr, ok := a.percentRange(i, ne, m); ok {
+		return pr, true
+	}
 	k := ne.j
 	// a range: "3-4", "তিন থেকে চার", "three to four", "$5-6 billion"
 	if ne2, nk, ok := a.rangeEnd(i, ne, hasCur); ok {
@@ -426,6 +431,34 @@ func (a *amountScanner) rangeEnd(i int, ne numExpr, money bool) (numExpr, int, b
 		return numExpr{}, 0, false
 	}
 	return ne2, ne2.j, true
+}
+
+// percentRange reads a range of percentages each written with its sign
+// from the number ne at token i.
+func (a *amountScanner) percentRange(i int, ne numExpr, m amountMention) (amountMention, bool) {
+	if m.kind != "" {
+		return amountMention{}, false
+	}
+	k := ne.j
+	var first amountMention
+	if !a.percentAt(&k, &first) {
+		return amountMention{}, false
+	}
+	end := ne
+	end.j = k
+	ne2, nk, ok := a.rangeEnd(i, end, false)
+	if !ok || ne2.value <= ne.value || ne2.scale != ne.scale {
+		return amountMention{}, false
+	}
+	var second amountMention
+	if !a.percentAt(&nk, &second) || second.unit != first.unit {
+		return amountMention{}, false
+	}
+	m.kind, m.unit = sangbad.AmountPercent, first.unit
+	m.value, m.valueMax, m.hasMax = ne.value, ne2.value, true
+	m.nj, m.j = ne2.j, nk
+	a.qualifiers(&m)
+	return m, true
 }
 
 // percentAt consumes "%", "percent", "per cent", "pct", "শতাংশ",
