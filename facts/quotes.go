@@ -562,8 +562,18 @@ func (q *quoteCtx) indirect(s sangbad.Span, direct []sangbad.Span) []sangbad.Quo
 				break
 			}
 		}
+		// "..., the Labor Department said Tuesday, down from ...": an
+		// attribution set off by commas closes the content before it
+		aside := false
+		if at.spTok < at.v && q.toks[at.v].kind == tkLatin { // Bengali "X বলেন, ..." introduces the content
+			k := at.end
+			for k < hi && (q.skippable(k) || isWeekday(q.toks[k].text) || isTimeWord(q.toks[k].text)) && q.toks[k].kind != tkPunct {
+				k++
+			}
+			aside = k < hi && q.toks[k].text == ","
+		}
 		var cs, ce int
-		if lastWord || at.spTok > at.v {
+		if lastWord || aside || at.spTok > at.v {
 			// "..., X said." / "..., said X.": the content ends at a comma
 			// before the speaker (and the speaker's role words)
 			first := min(at.spTok, at.v)
