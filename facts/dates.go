@@ -728,8 +728,18 @@ func (s *dateScanner) tense(i, j int) int {
 		}
 		return fallback
 	}
-	// English: the nearest tense marker before the date in its sentence,
-	// else after it.
+	// English: a future marker before the date in its sentence ("now
+	// expect the first cut in March": "cut" is a noun there), else the
+	// nearest tense marker before it, else after it.
+	for k := i - 1; k >= 0 && i-k <= 10; k-- {
+		t := &s.toks[k]
+		if t.kind == ntPunct && (t.key == "." || t.key == "?" || t.key == "!" || t.key == "\"" || t.key == "“" || t.key == ";") {
+			break
+		}
+		if enVerbTense(s.toks, k) == 1 {
+			return 1
+		}
+	}
 	for k := i - 1; k >= 0 && i-k <= 12; k-- {
 		t := &s.toks[k]
 		if t.kind == ntPunct && (t.key == "." || t.key == "?" || t.key == "!" || t.key == "\"" || t.key == "“") {
@@ -827,7 +837,8 @@ func enVerbTense(toks []ntok, k int) int {
 		return 0
 	}
 	switch t.key {
-	case "will", "'ll", "shall", "scheduled", "due", "planned", "plans", "plan", "expects", "upcoming", "would":
+	case "will", "'ll", "shall", "scheduled", "due", "planned", "plans", "plan", "expects", "upcoming", "would",
+		"expect", "expected", "forecast", "forecasts", "projected", "could", "may", "might", "aims", "intends":
 		return 1
 	case "said", "says", "told", "was", "were", "had", "did", "announced", "reported", "agreed", "added",
 		"fell", "rose", "came", "went", "took", "made", "began", "won", "lost", "sold", "bought", "paid", "met",

@@ -54,6 +54,8 @@ func TestExtractDates(t *testing.T) {
 		{"same-day weekday past", "The minister said on Tuesday the trial would run for months.", ref, []dt{{"Tuesday", "2023-12-12", D, true, false, ""}}},
 		{"future weekday", "The talks will resume on Friday in Jakarta.", ref, []dt{{"Friday", "2023-12-15", D, true, false, ""}}},
 		{"past friday", "Police arrested him on Friday.", ref, []dt{{"Friday", "2023-12-08", D, true, false, ""}}},
+		{"future month after a noun that looks past", "Economists now expect the first cut in March.", ref, []dt{{"March", "2024-03", M, true, false, ""}}},
+		{"past month", "The bank cut rates in March.", ref, []dt{{"March", "2023-03", M, true, false, ""}}},
 		{"last and next", "He left last Tuesday and returns next Tuesday.", ref, []dt{{"last Tuesday", "2023-12-05", D, true, false, ""}, {"next Tuesday", "2023-12-19", D, true, false, ""}}},
 		{"full date", "The deal closed on December 12, 2023.", ref, []dt{{"December 12, 2023", "2023-12-12", D, false, false, ""}}},
 		{"british date", "It was signed on 12 Dec 2023 in Dhaka.", ref, []dt{{"12 Dec 2023", "2023-12-12", D, false, false, ""}}},
