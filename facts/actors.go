@@ -1990,7 +1990,12 @@ func (x *actorExtractor) bnNameEnds(k int) bool {
 			_, as := x.bnWord(a)
 			headAfter = x.g.w.isBnOrgHead(as) || bnOrgCompound(as) || x.g.w.bnPlaceHead[as] || bnAdminHeads[as]
 		}
-		if !p1 && !p2 && !bnPlaceLike(ns) && !x.bnInitialAt(next) && !bnOrgCompound(ns) && !x.g.w.isBnOrgHead(ns) && !headAfter {
+		// ... closing the phrase: a case suffix on it, or a reporting
+		// verb, a function word, punctuation or the sentence's end after it ("নজরুল ইসলাম
+		// চৌধুরী ঘটনাস্থল পরিদর্শন করেন": a noun of the predicate)
+		a := next + 1
+		closes := x.bnHasSuffix(next) || a >= len(x.toks) || x.toks[a].kind != tkBengali || x.bnSayAt(a) || x.bnSentenceEndAt(a) || isBnVerbForm(nfc(x.toks[a].text)) || x.g.w.bnStop[nfc(x.toks[a].text)]
+		if !p1 && !p2 && !bnPlaceLike(ns) && !x.bnInitialAt(next) && !bnOrgCompound(ns) && !x.g.w.isBnOrgHead(ns) && !headAfter && closes {
 			return false
 		}
 	}

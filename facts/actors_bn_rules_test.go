@@ -60,6 +60,8 @@ func TestBengaliActorRules(t *testing.T) {
 			map[string]string{"মাসুদ করিম": P}, []string{"ডিআইজিপি", "এপিডি"}},
 		{"initials start a name", "বিভাগের প্রধান অধ্যাপক এ কে এম শফিকুল বলেন, ফল ভালো হয়েছে।",
 			map[string]string{"এ কে এম শফিকুল": P}, []string{"কে এম শফিকুল"}},
+		{"a noun of the predicate after a surname", "শ্রম প্রতিমন্ত্রী নজরুল ইসলাম চৌধুরী ঘটনাস্থল পরিদর্শন করেছেন।",
+			map[string]string{"নজরুল ইসলাম চৌধুরী": P}, []string{"নজরুল ইসলাম চৌধুরী ঘটনাস্থল"}},
 		{"a nickname after a surname", "দলের মুখপাত্র আনিসুল হক রাসেল তাঁর বক্তব্যে এ কথা বলেন।",
 			map[string]string{"আনিসুল হক রাসেল": P}, []string{"আনিসুল হক"}},
 		{"a demonym starts a national body and is no name", "পাকিস্তানি ক্রিকেট বোর্ডের সভায় শ্রীলঙ্কান কোচ উপস্থিত ছিলেন। বাংলাদেশি ক্রেতারা আসেন।",

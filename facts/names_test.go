@@ -74,6 +74,11 @@ func TestTransliterate(t *testing.T) {
 		{"লাজাদা", "lajada"},
 		{"ঢাকা", "dhaka"},
 		{"GoTo-এর", "GoTo-er"},
+		{"রফিকুল ইসলাম", "rafikul islam"},
+		{"প্রধান", "pradhan"},
+		{"বন্দর", "bandar"},
+		{"নজরুল", "najrul"},
+		{"করিম", "karim"},
 	}
 	for _, tt := range tests {
 		if got := Transliterate(tt.in); got != tt.want {

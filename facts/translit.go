@@ -26,11 +26,13 @@ func Transliterate(s string) string {
 	s = nfc(s)
 	var b strings.Builder
 	rs := []rune(s)
+	initial := true // in the first consonant cluster of a word
 	for i := 0; i < len(rs); {
 		r := rs[i]
 		if !isBengali(r) {
 			b.WriteRune(r)
 			i++
+			initial = true
 			continue
 		}
 		unit, n := bnUnit(rs, i)
@@ -60,13 +62,19 @@ func Transliterate(s string) string {
 				if v, k := cldrLatin(string(rs[i])); k == 'V' {
 					b.WriteString(asciiLatin(v))
 					i++
+					initial = false
 					continue
 				}
 			}
-			if inherentVowel(rs, i) {
+			// the first syllable keeps its vowel ("রফিক" -> rafik,
+			// "প্রধান" -> pradhan); later ones lose it before a consonant
+			// with its own vowel sign
+			if inherentVowel(rs, i) || initial && i < len(rs) && isBengali(rs[i]) && cldrKind(rs[i]) == 'C' {
 				b.WriteByte('a')
 			}
+			initial = false
 		case 'V', 'I':
+			initial = false
 			b.WriteString(asciiLatin(lat))
 		case 'M':
 			if r == '\u0982' { // anusvara
@@ -79,6 +87,12 @@ func Transliterate(s string) string {
 		}
 	}
 	return b.String()
+}
+
+// cldrKind is the CLDR class of one Bengali letter.
+func cldrKind(r rune) byte {
+	_, k := cldrLatin(string(r))
+	return k
 }
 
 // asciiLatin folds the diacritics of one CLDR letter; a switch keeps the
