@@ -371,7 +371,11 @@ func (x *actorExtractor) latinCand(i, j int, bn bool) {
 				idx = idx[1:]
 				continue
 			}
-			if x.clauseStart(idx[0]) && len(idx) > 1 && (x.lower[low] || x.g.enLex.has(low) && !x.midCaps[t.text]) && !w.enTitle[low] && !w.enOrgPrefix[low] {
+			// ... but an adjective that starts an institution's name stays:
+			// "Supreme Court judges met", "National Assembly passed"
+			lastLow := strings.ToLower(x.toks[idx[len(idx)-1]].text)
+			institution := enAdjectiveHead(x.g.enLex, low) && (w.enOrgSuffix[lastLow] || w.enOrgSuffix[strings.TrimSuffix(lastLow, "s")])
+			if x.clauseStart(idx[0]) && len(idx) > 1 && (x.lower[low] || x.g.enLex.has(low) && !x.midCaps[t.text]) && !w.enTitle[low] && !w.enOrgPrefix[low] && !institution {
 				idx = idx[1:]
 				continue
 			}
@@ -437,6 +441,13 @@ func (x *actorExtractor) latinCand(i, j int, bn bool) {
 		return
 	case len(idx) == 1 && enGenericCaps[strings.TrimSuffix(stemName, "s")]:
 		return // "TV", "DVDs", "the Web": common nouns in capitals
+	}
+	// a known organisation ("Hamas", "Petrobangla", "Amazon" the company)
+	if x.g.enOrgs[strings.ToLower(stemName)] {
+		if p, ok := x.g.enPlace(stemName); !ok || p.kind != "country" {
+			x.add(x.latinMention(idx, sangbad.ActorOrganization, true))
+			return
+		}
 	}
 	// place
 	if p, ok := x.g.enPlace(stemName); ok {
@@ -1353,7 +1364,7 @@ func (x *actorExtractor) bnPlaceAt(i int) int {
 	first, _ := x.bnWord(i)
 	maxWords := 1
 	if x.g.bnFirst[first] {
-		maxWords = min(max(x.g.maxBnWords, x.g.maxOrgWords), 4)
+		maxWords = min(max(x.g.maxBnWords, x.g.maxOrgWords), 6)
 	}
 	for k := i + 1; k < len(x.toks) && len(idx) < maxWords; k++ {
 		t := x.toks[k]
@@ -1613,7 +1624,16 @@ func (x *actorExtractor) bnRolePhrase(i int) string {
 		// the owner is a genitive ("ইন্দোনেশিয়ার"), not a locative ("বৈঠকে")
 		if word != stem && strings.HasSuffix(word, "র") && !x.g.w.bnStop[word] && !x.g.w.bnPronoun[word] {
 			start--
-			if start > 0 && x.toks[start-1].kind == tkBengali && x.g.w.isBnOrgHead(stem) {
+			// the whole name of a known owner: "ফায়ার সার্ভিস ও সিভিল
+			// ডিফেন্সের মহাপরিচালক"
+			owner := false
+			for ci := len(x.cands) - 1; ci >= 0 && ci >= len(x.cands)-4; ci-- {
+				if c := x.cands[ci]; c.tj == start+1 && c.ti < start && (c.typ == sangbad.ActorOrganization || c.typ == sangbad.ActorPlace) {
+					start, owner = c.ti, true
+					break
+				}
+			}
+			if !owner && start > 0 && x.toks[start-1].kind == tkBengali && x.g.w.isBnOrgHead(stem) {
 				if pw, ps := x.bnWord(start - 1); pw == ps && !x.g.w.bnStop[pw] {
 					start--
 				}
@@ -2235,7 +2255,7 @@ func (x *actorExtractor) group() []*group {
 		endsAt[c.tj] = ci
 	}
 	for ci, c := range x.cands {
-		if c.ti < 2 || x.toks[c.ti-1].text != "(" || c.tj >= len(x.toks) || x.toks[c.tj].text != ")" || !acronymName(c.name) {
+		if c.ti < 2 || x.toks[c.ti-1].text != "(" || c.tj >= len(x.toks) || x.toks[c.tj].text != ")" || !acronymName(c.name) && !acronymName(c.stem.Text) {
 			continue
 		}
 		pi, ok := endsAt[c.ti-1]
@@ -2701,8 +2721,8 @@ func (x *actorExtractor) actors(groups []*group) []sangbad.Actor {
 			}
 		}
 		// the Latin letters of an acronym spelled out in Bengali
-		for _, n := range g.names {
-			if hasBengali(n) {
+		for _, ci := range g.cands {
+			if n := x.cands[ci].stem.Text; hasBengali(n) {
 				if acr := bnAcronymLatin(nfc(n)); acr != "" {
 					names[acr] = true
 				}

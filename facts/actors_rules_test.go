@@ -24,6 +24,10 @@ func TestActorRules(t *testing.T) {
 		want   map[string]string
 		absent []string
 	}{
+		{"known organisations", "Hamas said on Monday it had freed two hostages. The Taliban and BRAC rejected the plan. Amazon shares fell. Supreme Court judges met.",
+			map[string]string{"Hamas": O, "Taliban": O, "BRAC": O, "Amazon": O, "Supreme Court": O}, []string{"Court"}},
+		{"known organisations in bengali", "ফায়ার সার্ভিস ও সিভিল ডিফেন্সের মহাপরিচালক এসেছেন। দুদক মামলা করেছে।",
+			map[string]string{"Fire Service and Civil Defence": O, "Anti-Corruption Commission": O}, []string{"ডিফেন্স"}},
 		{"contractions are no names", `"I'll keep it," he said. "I've never been there, I'm sure," said Tom Hardy.`,
 			map[string]string{"Tom Hardy": P}, []string{"I'll", "I've", "I'm"}},
 		{"weekday glued to a name", "Rescuers reached Blue Cave Saturday after a storm.",

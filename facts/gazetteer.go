@@ -34,6 +34,7 @@ type gazetteer struct {
 	maxBnWords  int
 	bnFirst     map[string]bool   // first words of multi-word Bengali places and organisations
 	bnOrgs      map[string]string // NFC Bengali organisation name -> English name
+	enOrgs      map[string]bool   // lower-case English names of the known organisations
 	maxOrgWords int
 	maxEnWords  int
 	lex         lexicon
@@ -52,7 +53,7 @@ func loadGazetteer() *gazetteer {
 }
 
 func parseGazetteer() (*gazetteer, error) {
-	g := &gazetteer{bnPlaces: map[string]place{}, enPlaces: map[string]place{}, bnFirst: map[string]bool{}, bnOrgs: map[string]string{}, w: newWordLists()}
+	g := &gazetteer{bnPlaces: map[string]place{}, enPlaces: map[string]place{}, bnFirst: map[string]bool{}, bnOrgs: map[string]string{}, enOrgs: map[string]bool{}, w: newWordLists()}
 	ob, err := dataFS.ReadFile("data/orgs_extra.tsv")
 	if err != nil {
 		return nil, fmt.Errorf("read organisations: %w", err)
@@ -67,6 +68,7 @@ func parseGazetteer() (*gazetteer, error) {
 		}
 		bn := nfc(f[1])
 		g.bnOrgs[bn] = f[0]
+		g.enOrgs[strings.ToLower(f[0])] = true
 		if w := strings.Fields(bn); len(w) > 1 {
 			g.bnFirst[w[0]] = true
 			g.maxOrgWords = max(g.maxOrgWords, len(w))
