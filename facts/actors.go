@@ -1039,6 +1039,11 @@ func (x *actorExtractor) bnWord(i int) (string, string) {
 			if known {
 				x.knownTok[i] = 1
 			}
+			// a role word keeps a final -র that is no genitive
+			// ("উপকমিশনার", not "উপকমিশনা" + -র)
+			if st := x.stems[i]; st != x.norms[i] && !x.g.w.isBnRole(st) && x.g.w.isBnRole(x.norms[i]) {
+				x.stems[i] = x.norms[i]
+			}
 		}
 	}
 	return x.norms[i], x.stems[i]
@@ -1613,7 +1618,7 @@ func (x *actorExtractor) bnRolePhrase(i int) string {
 			break
 		}
 		word, stem := x.bnWord(k)
-		if x.g.w.isBnRole(stem) || word == "ও" || word == "প্রধান" || word == "সাধারণ" || word == "নির্বাহী" || word == "ব্যবস্থাপনা" || word == "সাবেক" {
+		if x.g.w.isBnRole(stem) || bnRoleModifiers[word] {
 			start = k
 			continue
 		}
@@ -1643,6 +1648,11 @@ func (x *actorExtractor) bnRolePhrase(i int) string {
 	// stop at a role word with a case suffix other than the last
 	return x.d.text[x.toks[start].bs:x.toks[i].be]
 }
+
+// bnRoleModifiers stand inside a Bengali role phrase before its head:
+// "নির্বাহী পরিচালক ও মুখপাত্র", "অতিরিক্ত উপকমিশনার", "সাবেক মন্ত্রী".
+var bnRoleModifiers = map[string]bool{"ও": true, "প্রধান": true, "সাধারণ": true, "নির্বাহী": true, "ব্যবস্থাপনা": true, "সাবেক": true,
+	"অতিরিক্ত": true, "যুগ্ম": true, "ভারপ্রাপ্ত": true, "সহকারী": true, "জ্যেষ্ঠ": true, "সিনিয়র": true, "অবসরপ্রাপ্ত": true, "বিদায়ী": true}
 
 // bnOrgAt records an organisation whose head word is token i: the head with
 // up to four bare modifiers before it ("বাংলাদেশ কমিউনিস্ট পার্টির").
@@ -2014,7 +2024,7 @@ func (x *actorExtractor) bnNameEnds(k int) bool {
 		// verb, a function word, punctuation or the sentence's end after it ("নজরুল ইসলাম
 		// চৌধুরী ঘটনাস্থল পরিদর্শন করেন": a noun of the predicate)
 		a := next + 1
-		closes := x.bnHasSuffix(next) || a >= len(x.toks) || x.toks[a].kind != tkBengali || x.bnSayAt(a) || x.bnSentenceEndAt(a) || isBnVerbForm(nfc(x.toks[a].text)) || x.g.w.bnStop[nfc(x.toks[a].text)]
+		closes := x.bnHasSuffix(next) || a >= len(x.toks) || x.toks[a].kind != tkBengali || x.bnSayAt(a) || x.bnSentenceEndAt(a) || isBnVerbForm(nfc(x.toks[a].text)) || x.g.w.bnStop[nfc(x.toks[a].text)] || x.bnHasSuffix(a)
 		if !p1 && !p2 && !bnPlaceLike(ns) && !x.bnInitialAt(next) && !bnOrgCompound(ns) && !x.g.w.isBnOrgHead(ns) && !headAfter && closes {
 			return false
 		}

@@ -89,3 +89,27 @@ func TestRoleMentions(t *testing.T) {
 		})
 	}
 }
+
+func TestBengaliRolePhrases(t *testing.T) {
+	tests := []struct {
+		text, name, role string
+	}{
+		{"ডিবির অতিরিক্ত উপকমিশনার ছানোয়ার হোসেন গতকাল সাংবাদিকদের বলেন, তদন্ত চলছে।", "ছানোয়ার হোসেন", "ডিবির অতিরিক্ত উপকমিশনার"},
+		{"ফায়ার সার্ভিস ও সিভিল ডিফেন্সের মহাপরিচালক ব্রিগেডিয়ার জেনারেল মো. মাইন উদ্দিন জানান, আগুন নিয়ন্ত্রণে এসেছে।", "মো. মাইন উদ্দিন", "ফায়ার সার্ভিস ও সিভিল ডিফেন্সের মহাপরিচালক"},
+		{"বন্দর কর্তৃপক্ষের চেয়ারম্যান রিয়ার অ্যাডমিরাল এম সোহায়েল বলেন, কাজ চলছে।", "এম সোহায়েল", "বন্দর কর্তৃপক্ষের চেয়ারম্যান"},
+	}
+	e := New()
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			f := extractFacts(t, e, tt.text, "bn")
+			checkOffsets(t, tt.text, f)
+			a, ok := findActor(f.Actors, tt.name)
+			if !ok {
+				t.Fatalf("no actor %q in %+v", tt.name, f.Actors)
+			}
+			if a.Type != sangbad.ActorPerson || a.Role != tt.role {
+				t.Errorf("got %s with role %q, want person with role %q", a.Type, a.Role, tt.role)
+			}
+		})
+	}
+}
