@@ -1568,6 +1568,8 @@ func (x *actorExtractor) bnPersonAfter(i int) int {
 			if _, place := x.g.bnPlace(nfc(x.toks[j].text)); place {
 				break // "প্রধান খুলনা রেঞ্জের": a place starts no name
 			}
+		} else if x.bnKnownOrgAt(j) {
+			break // "ইলন মাস্ক টুইটার কিনে": a known organisation ends the name
 		}
 		if x.bnInitialAt(j) {
 			j++
@@ -1625,6 +1627,12 @@ func (x *actorExtractor) bnRolePhrase(i int) string {
 		break
 	}
 	if start > 0 && x.toks[start-1].kind == tkBengali {
+		if word, _ := x.bnWord(start - 1); x.bnDemonym(word) {
+			// a nationality: "মার্কিন প্রেসিডেন্ট", "ভারতীয় পররাষ্ট্রমন্ত্রী"
+			return x.d.text[x.toks[start-1].bs:x.toks[i].be]
+		}
+	}
+	if start > 0 && x.toks[start-1].kind == tkBengali {
 		word, stem := x.bnWord(start - 1)
 		// the owner is a genitive ("ইন্দোনেশিয়ার"), not a locative ("বৈঠকে")
 		if word != stem && strings.HasSuffix(word, "র") && !x.g.w.bnStop[word] && !x.g.w.bnPronoun[word] {
@@ -1647,6 +1655,21 @@ func (x *actorExtractor) bnRolePhrase(i int) string {
 	}
 	// stop at a role word with a case suffix other than the last
 	return x.d.text[x.toks[start].bs:x.toks[i].be]
+}
+
+// bnKnownOrgAt reports a token that is, with any case suffix, a one-word
+// organisation of the gazetteer ("টুইটারের").
+func (x *actorExtractor) bnKnownOrgAt(j int) bool {
+	if x.toks[j].kind != tkBengali {
+		return false
+	}
+	word, _ := x.bnWord(j)
+	for _, st := range bnStems(word) {
+		if _, ok := x.g.bnOrgs[st]; ok {
+			return true
+		}
+	}
+	return false
 }
 
 // bnRoleModifiers stand inside a Bengali role phrase before its head:
