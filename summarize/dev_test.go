@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -30,9 +31,29 @@ type devArticle struct {
 }
 
 // readDev reads and analyses a development file, or skips the test when it
-// is missing.
+// is missing. With SANGBAD_DEV_CACHE set to a directory, the analyses are
+// kept there and read back, so that tuning sees the same facts while the
+// fact extractor changes.
 func readDev(t testing.TB, name string) []devArticle {
 	t.Helper()
+	cache := ""
+	if dir := os.Getenv("SANGBAD_DEV_CACHE"); dir != "" {
+		cache = filepath.Join(dir, name+".docs.json")
+		if b, err := os.ReadFile(cache); err == nil {
+			var docs []struct {
+				Doc       Document
+				Reference []string
+			}
+			if err := json.Unmarshal(b, &docs); err != nil {
+				t.Fatal(err)
+			}
+			out := make([]devArticle, len(docs))
+			for i, d := range docs {
+				out[i] = devArticle{doc: d.Doc, reference: d.Reference, refWords: len(d.Reference)}
+			}
+			return out
+		}
+	}
 	f, err := os.Open(devDir + "/" + name)
 	if os.IsNotExist(err) {
 		t.Skipf("%s not found: development summaries are not in the repository", name)
@@ -65,6 +86,22 @@ func readDev(t testing.TB, name string) []devArticle {
 	}
 	if err := sc.Err(); err != nil {
 		t.Fatal(err)
+	}
+	if cache != "" {
+		docs := make([]struct {
+			Doc       Document
+			Reference []string
+		}, len(out))
+		for i, a := range out {
+			docs[i].Doc, docs[i].Reference = a.doc, a.reference
+		}
+		b, err := json.Marshal(docs)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(cache, b, 0o644); err != nil {
+			t.Fatal(err)
+		}
 	}
 	return out
 }

@@ -90,6 +90,16 @@ type params struct {
 	posHalf float64
 	// mmrLambda trades rank against novelty in selection.
 	mmrLambda float64
+	// quoteFactor discounts a unit that is mostly quotation: a summary
+	// reports what was said rather than repeating it.
+	quoteFactor float64
+	// captionFactor discounts a short unit right after the lead that reads
+	// like a photo caption (see captionLike).
+	captionFactor float64
+	// posBoost is added to weightPosition in full for a summary of a small
+	// share of the article, and not at all for a share of posRatio or
+	// more (see leadShare).
+	posBoost, posRatio float64
 }
 
 // defaultParams returns the weights of the ranking features (they sum to 1
@@ -107,6 +117,10 @@ func defaultParams() params {
 		leadBonus:        0.2,
 		posHalf:          3,
 		mmrLambda:        0.6,
+		quoteFactor:      0.7,
+		captionFactor:    0.7,
+		posBoost:         0.2,
+		posRatio:         0.3,
 	}
 }
 
@@ -153,7 +167,7 @@ func (e *Extractive) Summarize(d Document, length string) sangbad.Summary {
 // Length is empty; Summarize sets it.
 func (e *Extractive) SummarizeBudget(d Document, b Budget) sangbad.Summary {
 	out := sangbad.Summary{Language: d.Language, Method: sangbad.MethodExtractive, Sentences: []sangbad.SummarySentence{}}
-	r := e.rank(d)
+	r := e.rank(d, b)
 	if len(r.units) == 0 {
 		return out
 	}
@@ -167,9 +181,6 @@ func (e *Extractive) SummarizeBudget(d Document, b Budget) sangbad.Summary {
 	for _, i := range picked {
 		u := r.units[i]
 		t := u.text
-		if u.first == 0 {
-			t = stripDateline(t)
-		}
 		if b.Headline {
 			t = trimHeadline(trimLeadClause(t), headlineWords)
 		}
@@ -192,7 +203,7 @@ func (e *Extractive) Lead(d Document, b Budget) sangbad.Summary {
 		d.Sentences = segment.Sentences(d.Text)
 	}
 	out := sangbad.Summary{Language: d.Language, Method: "lead", Sentences: []sangbad.SummarySentence{}}
-	units := buildUnits(d.Text, d.Sentences, maxQuoteSentences)
+	units := summaryUnits(d.Text, d.Sentences)
 	total := 0
 	var texts []string
 	for _, u := range units {
@@ -205,15 +216,22 @@ func (e *Extractive) Lead(d Document, b Budget) sangbad.Summary {
 		for k := u.first; k <= u.last; k++ {
 			src = append(src, k)
 		}
-		t := u.text
-		if u.first == 0 {
-			t = stripDateline(t)
-		}
-		out.Sentences = append(out.Sentences, sangbad.SummarySentence{Text: t, Sources: src})
-		texts = append(texts, t)
+		out.Sentences = append(out.Sentences, sangbad.SummarySentence{Text: u.text, Sources: src})
+		texts = append(texts, u.text)
 	}
 	out.Text = strings.Join(texts, " ")
 	return out
+}
+
+// summaryUnits returns the units of a text as a summary shows them: the
+// first without its wire dateline, so that the dateline neither counts
+// towards the length nor adds its place names to the ranking.
+func summaryUnits(text string, sents []sangbad.Span) []unit {
+	units := buildUnits(text, sents, maxQuoteSentences)
+	if len(units) > 0 && units[0].first == 0 {
+		units[0].text = stripDateline(units[0].text)
+	}
+	return units
 }
 
 // preferHeadlines discounts units that make poor headlines (sentences a
@@ -383,12 +401,12 @@ type ranked struct {
 	vec   []sparse
 }
 
-// rank splits d into units and scores each in [0,1].
-func (e *Extractive) rank(d Document) ranked {
+// rank splits d into units and scores each for a summary within budget b.
+func (e *Extractive) rank(d Document, b Budget) ranked {
 	if d.Sentences == nil {
 		d.Sentences = segment.Sentences(d.Text)
 	}
-	units := buildUnits(d.Text, d.Sentences, maxQuoteSentences)
+	units := summaryUnits(d.Text, d.Sentences)
 	n := len(units)
 	r := ranked{units: units, score: make([]float64, n)}
 	if n == 0 {
@@ -427,9 +445,10 @@ func (e *Extractive) rank(d Document) ranked {
 	for i, u := range units {
 		r.vec[i] = vectorize(u.terms, vocab, idf)
 	}
+	p := e.p
 	var cent []float64
 	if n <= maxGraph {
-		cent = textRank(r.vec)
+		cent = textRank(similarities(r.vec))
 	} else {
 		cent = centroidRank(r.vec)
 	}
@@ -439,7 +458,6 @@ func (e *Extractive) rank(d Document) ranked {
 		title = vectorize(tt, vocab, idf)
 	}
 	facts := factCounts(d, units)
-	p := e.p
 	wc, wp, wt := p.weightCentrality, p.weightPosition, 0.0
 	if len(title) > 0 {
 		wt = p.weightTitle
@@ -447,12 +465,19 @@ func (e *Extractive) rank(d Document) ranked {
 		wp -= p.weightTitle / 2
 	}
 	lead := -1
+	words := 0
 	for i, u := range units {
-		if u.words >= leadWords {
+		if u.words >= leadWords && lead < 0 {
 			lead = i
-			break
 		}
+		words += u.words
 	}
+	share := leadShare(b, words, n, p.posRatio)
+	wp += p.posBoost * share
+	// a summary of a small share of the article states the news: it
+	// quotes less and skips captions
+	quoteF := 1 - (1-p.quoteFactor)*share
+	captionF := 1 - (1-p.captionFactor)*share
 	for i, u := range units {
 		// the lead carries the news; the prior halves by the 4th unit
 		pos := 1 / (1 + float64(u.first)/p.posHalf)
@@ -464,9 +489,85 @@ func (e *Extractive) rank(d Document) ranked {
 		if wt > 0 {
 			s += wt * cosine(r.vec[i], title)
 		}
-		r.score[i] = s * lengthFactor(u.words) * styleFactor(u.text, u.lower)
+		f := lengthFactor(u.words) * styleFactor(u.text, u.lower)
+		if quoteShare(u.text) > 0.5 {
+			f *= quoteF
+		}
+		if lead >= 0 && i == lead+1 && captionLike(u) {
+			f *= captionF
+		}
+		r.score[i] = s * f
 	}
 	return r
+}
+
+// leadShare returns how much a summary within budget b of an article of
+// the given words and units depends on the article's opening: 1 for a
+// summary of a small share of the article (news states its story first,
+// so the lead makes most of a short summary), falling to 0 at a summary of
+// ratio of the article or more (the choice is then what to leave out, and
+// the opening is no more likely kept than the rest).
+func leadShare(b Budget, words, units int, ratio float64) float64 {
+	share := 1.0
+	switch {
+	case b.Words > 0 && words > 0:
+		share = float64(b.Words) / float64(words)
+	case b.Max > 0 && units > 0:
+		share = float64(b.Max) / float64(units)
+	}
+	return math.Max(0, 1-share/ratio)
+}
+
+// captionLike reports a unit that reads like a photo caption printed into
+// the text after the lead: short, without quotation, and in the present
+// tense of a picture ("A rescuer at the entrance to the cave Sunday",
+// "Firefighters battle the fire Tuesday in Escondido"), with no past-tense
+// or reporting word that news narration uses. English only.
+func captionLike(u unit) bool {
+	if u.words > 22 || strings.ContainsAny(u.text, "\"“”«»") {
+		return false
+	}
+	for _, w := range strings.Fields(u.lower) {
+		w = strings.Trim(w, ".,;:!?()'’")
+		switch w {
+		case "was", "were", "had", "said", "did", "told", "would", "could", "will", "has", "have", "i", "we", "you":
+			return false
+		}
+		if len(w) > 4 && strings.HasSuffix(w, "ed") && !strings.HasSuffix(w, "eed") {
+			return false
+		}
+		if r, _ := utf8.DecodeRuneInString(w); r > unicode.MaxLatin1 {
+			return false
+		}
+	}
+	return true
+}
+
+// quoteShare returns the share of a text's letters and digits that stand
+// inside quotation marks (straight or curly double quotes, guillemets).
+func quoteShare(t string) float64 {
+	in, all := 0, 0
+	depth := 0
+	for _, r := range t {
+		switch r {
+		case '“', '«':
+			depth++
+		case '”', '»':
+			depth = max(0, depth-1)
+		case '"':
+			depth = 1 - min(depth, 1)
+		}
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			all++
+			if depth > 0 {
+				in++
+			}
+		}
+	}
+	if all == 0 {
+		return 0
+	}
+	return float64(in) / float64(all)
 }
 
 // lengthFactor discounts fragments and run-on sentences.
@@ -489,7 +590,8 @@ var boilerplate = []string{
 	"all rights reserved", "copyright", "©", "follow us", "read more", "read also", "also read",
 	"updated:", "last updated", "photo:", "photo credit", "photograph:", "(ap photo", "getty images",
 	"file photo", "image:", "caption:", "advertisement", "subscribe to", "sign up for", "share this",
-	"related:", "related articles", "আরও পড়ুন", "আরো পড়ুন", "ছবি:", "ফাইল ছবি", "বিজ্ঞাপন",
+	"related:", "related articles", "contributed to this report", "contributed reporting",
+	"contributed to this story", "see photos", "share your story", "আরও পড়ুন", "আরো পড়ুন", "ছবি:", "ফাইল ছবি", "বিজ্ঞাপন",
 }
 
 // styleFactor discounts what does not belong in a summary: page furniture
@@ -506,7 +608,8 @@ func styleFactor(t, lt string) float64 {
 	}
 	f := 1.0
 	// a photo caption points at the people in the picture
-	for _, p := range []string{" (L)", " (R)", " (C)", " (left)", " (right)", " (center)", " (centre)", " pictured ", "(pictured)"} {
+	for _, p := range []string{" (L)", " (R)", " (C)", " (left)", " (right)", " (center)", " (centre)", " pictured ", "(pictured)",
+		", left,", ", right,", ", center,", ", centre,", "(L-R)", "(l-r)", "from left,"} {
 		if strings.Contains(t, p) {
 			f *= 0.5
 			break
@@ -803,26 +906,37 @@ func cosine(a, b sparse) float64 {
 	return s
 }
 
-// textRank returns the PageRank of each unit in the graph weighted by
-// cosine similarity, scaled so that the most central unit has 1.
-func textRank(vec []sparse) []float64 {
+// similarities returns the cosine similarity of every pair of units
+// (the diagonal is 0).
+func similarities(vec []sparse) [][]float64 {
 	n := len(vec)
-	out := make([]float64, n)
-	if n == 1 {
-		out[0] = 1
-		return out
-	}
 	sim := make([][]float64, n)
-	rowSum := make([]float64, n)
+	flat := make([]float64, n*n)
 	for i := range n {
-		sim[i] = make([]float64, n)
+		sim[i] = flat[i*n : (i+1)*n]
 	}
 	for i := range n {
 		for j := i + 1; j < n; j++ {
 			c := cosine(vec[i], vec[j])
 			sim[i][j], sim[j][i] = c, c
+		}
+	}
+	return sim
+}
+
+// textRank returns the PageRank of each unit in the graph weighted by
+// cosine similarity, scaled so that the most central unit has 1.
+func textRank(sim [][]float64) []float64 {
+	n := len(sim)
+	out := make([]float64, n)
+	if n == 1 {
+		out[0] = 1
+		return out
+	}
+	rowSum := make([]float64, n)
+	for i := range n {
+		for _, c := range sim[i] {
 			rowSum[i] += c
-			rowSum[j] += c
 		}
 	}
 	const damping = 0.85
