@@ -396,7 +396,7 @@ func (x *actorExtractor) latinCand(i, j int, bn bool) {
 		// titles and roles before the name: "Interior Minister Noureddine Zerhouni"
 		last := -1
 		for k, ti := range idx[:len(idx)-1] {
-			low := strings.ToLower(stripEx(strings.TrimSuffix(x.toks[ti].text, ".")))
+			low := strings.TrimPrefix(strings.ToLower(stripEx(strings.TrimSuffix(x.toks[ti].text, "."))), "co-")
 			if w.enTitle[low] || (w.enRole[low] && k+1 < len(idx)-1 && w.enTitle[strings.ToLower(x.toks[idx[k+1]].text)]) ||
 				(last >= 0 && last == k-1 && w.enRole[low]) { // "Chief Executive Ken Murphy"
 				last = k
@@ -808,7 +808,7 @@ func (x *actorExtractor) roleBefore(i int) string {
 		if t.kind != tkLatin || t.newline {
 			break
 		}
-		low := strings.ToLower(t.text)
+		low := strings.TrimPrefix(strings.ToLower(t.text), "co-") // "co-CEO"
 		if w.enRole[low] || w.enTitle[low] {
 			if k == i-1 && (w.enTitle[low] || w.enRole[low]) {
 				head = true
@@ -845,7 +845,19 @@ func (x *actorExtractor) roleBefore(i int) string {
 			if b < e {
 				start = b
 			}
+		} else if e >= 0 {
+			// an organisation found before: "Salesforce co-CEO", "Quora CEO"
+			for ci := len(x.cands) - 1; ci >= 0 && ci >= len(x.cands)-3; ci-- {
+				if c := x.cands[ci]; c.tj == e+1 && (c.typ == sangbad.ActorOrganization || c.typ == "") {
+					start = c.ti
+					break
+				}
+			}
 		}
+	}
+	// "former Salesforce co-CEO"
+	if start > 0 && x.toks[start-1].kind == tkLatin && enRoleModifiers[x.toks[start-1].text] {
+		start--
 	}
 	// only role words that include a real head (not "former", "senior" alone)
 	words := x.d.text[x.toks[start].bs:x.toks[i-1].be]
@@ -2275,6 +2287,25 @@ func (x *actorExtractor) group() []*group {
 			}
 		}
 	}
+	// a company with and without its legal suffix: "Microsoft Corp" and
+	// "Microsoft", "Sea Ltd" and "Sea"
+	byBase := map[string]*group{}
+	for _, g := range gs {
+		if g.cands == nil || groupType(g) != sangbad.ActorOrganization {
+			continue
+		}
+		if base := corporateBase(g.names[0]); base != "" {
+			byBase[strings.ToLower(base)] = g
+		}
+	}
+	for _, g := range gs {
+		if g.cands == nil || groupType(g) == sangbad.ActorPerson || groupType(g) == sangbad.ActorPlace {
+			continue
+		}
+		if full := byBase[strings.ToLower(g.names[0])]; full != nil && full != g && full.cands != nil {
+			merge(full, g)
+		}
+	}
 	// an acronym in parentheses right after an organisation defines it:
 	// "... এক্সপোর্টার্স অ্যাসোসিয়েশনের (বিজিএমইএ)", "Election Commission (EC)"
 	groupOf := map[int]*group{}
@@ -2346,6 +2377,20 @@ func (x *actorExtractor) group() []*group {
 		}
 	}
 	return out
+}
+
+// corporateBase returns a company name without its legal suffix
+// ("Microsoft Corp" -> "Microsoft"), or "" when it has none.
+func corporateBase(name string) string {
+	i := strings.LastIndexByte(name, ' ')
+	if i <= 0 {
+		return ""
+	}
+	switch strings.ToLower(strings.TrimSuffix(name[i+1:], ".")) {
+	case "corp", "corporation", "inc", "incorporated", "ltd", "limited", "co", "plc", "llc", "ag", "sa", "nv", "gmbh", "holdings", "group":
+		return strings.TrimRight(name[:i], " ,")
+	}
+	return ""
 }
 
 // acronymName reports a name that is an acronym: Latin capitals (two to

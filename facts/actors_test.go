@@ -215,7 +215,7 @@ func TestExtractActorsEnglish(t *testing.T) {
 			{"Sheikh Hasina", sangbad.ActorPerson, "Bangladesh's Prime Minister", 1},
 			{"Khaleda Zia", sangbad.ActorPerson, "former Prime Minister", 1},
 			{"Tarique Rahman", sangbad.ActorPerson, "acting chairman", 1},
-			{"Ruhul Kabir Rizvi", sangbad.ActorPerson, "spokesman", 1},
+			{"Ruhul Kabir Rizvi", sangbad.ActorPerson, "BNP spokesman", 1},
 			{"Awami League", sangbad.ActorOrganization, "", 1},
 			{"Bangladesh Nationalist Party", sangbad.ActorOrganization, "", 2}, // and "BNP"
 			{"European Union", sangbad.ActorOrganization, "", 1},
@@ -229,6 +229,15 @@ func TestExtractActorsEnglish(t *testing.T) {
 			{"Labor Department", sangbad.ActorOrganization, "", 1},
 			{"Elizabeth Warren", sangbad.ActorPerson, "", 1},
 		}, []string{"Fed Chair Jerome Powell", "Massachusetts Democrat", "Powell"}},
+		// an employer and a modifier around a hyphenated title; a company
+		// with and without its legal suffix
+		{"openai_en.txt", []actorWant{
+			{"Bret Taylor", sangbad.ActorPerson, "former Salesforce co-CEO", 1},
+			{"Larry Summers", sangbad.ActorPerson, "former U.S. Treasury Secretary", 1},
+			{"Satya Nadella", sangbad.ActorPerson, "Microsoft CEO", 1},
+			{"Microsoft Corp", sangbad.ActorOrganization, "", 2},
+			{"Sam Altman", sangbad.ActorPerson, "", 2},
+		}, []string{"Microsoft"}},
 	}
 	e := New()
 	for _, ft := range tests {

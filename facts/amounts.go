@@ -594,9 +594,16 @@ func (a *amountScanner) unitAt(k int, ne numExpr) (unit string, next int, inSpan
 	}
 	// "222 of the 299 seats": the part counts what the whole counts
 	if t.key == "of" && !ne.words {
+		// "of the", "of its", "of OpenAI's roughly 770 employees"
 		n := k + 1
-		if d := a.key(n); d == "the" || d == "its" || d == "their" {
-			n++
+		for s := 0; s < 3 && n < len(toks) && toks[n].kind == ntWord; s++ {
+			d := a.key(n)
+			if d == "the" || d == "its" || d == "their" || d == "roughly" || d == "about" || d == "some" || d == "nearly" || d == "around" || d == "almost" ||
+				toks[n].upper && (strings.HasSuffix(toks[n].text, "'s") || strings.HasSuffix(toks[n].text, "’s")) {
+				n++
+				continue
+			}
+			break
 		}
 		if n+1 < len(toks) && toks[n].kind == ntNum && !toks[n].bn {
 			if u, _, _, ok := a.unitAt(n+1, numExpr{}); ok && u != "" {

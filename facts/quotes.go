@@ -562,6 +562,9 @@ func (q *quoteCtx) indirect(s sangbad.Span, direct []sangbad.Span) []sangbad.Quo
 				break
 			}
 		}
+		if !lastWord && q.trailingAdjunct(at.end, hi) {
+			lastWord = true // "..., OpenAI said in a post."
+		}
 		// "..., the Labor Department said Tuesday, down from ...": an
 		// attribution set off by commas closes the content before it
 		aside := false
@@ -622,6 +625,35 @@ func (q *quoteCtx) indirect(s sangbad.Span, direct []sangbad.Span) []sangbad.Quo
 		prevEnd = q.toks[at.end-1].end
 	}
 	return out
+}
+
+// trailingAdjunct reports a short English prepositional phrase that ends
+// the sentence after a reporting verb ("in a post", "on X", "in an
+// interview with CNN").
+func (q *quoteCtx) trailingAdjunct(k, hi int) bool {
+	if k >= hi || q.toks[k].kind != tkLatin {
+		return false
+	}
+	switch strings.ToLower(q.toks[k].text) {
+	case "in", "on", "at", "via", "during", "through", "to", "after", "before":
+	default:
+		return false
+	}
+	words := 0
+	for ; k < hi; k++ {
+		t := q.toks[k]
+		if t.kind == tkPunct {
+			if t.text == "." || t.text == "!" || t.text == "?" {
+				break
+			}
+			return false // a clause goes on
+		}
+		words++
+		if strings.EqualFold(t.text, "that") {
+			return false // "said in a note that ..."
+		}
+	}
+	return words <= 6
 }
 
 // skipDateline moves cs past a dateline at the start of the text

@@ -75,6 +75,8 @@ func TestExtractQuotes(t *testing.T) {
 			[]quoteRow{{26, 55, false, "John Smith", "John Smith", true}}},
 		{"told reporters after the content", "en", "The suspect fled the city, John Smith told reporters on Monday.",
 			[]quoteRow{{0, 25, false, "John Smith", "John Smith", true}}},
+		{"short phrase after the verb", "en", "The new board will include Larry Summers, OpenAI said in a post.",
+			[]quoteRow{{0, 40, false, "OpenAI", "OpenAI", true}}},
 		{"attribution set off by commas", "en", "Consumer prices rose 3.1% in November, the Labor Department said Tuesday, down from a peak of 9.1%.",
 			[]quoteRow{{0, 37, false, "Labor Department", "Labor Department", true}}},
 		{"bengali verb first, speaker last", "bn", "চলতি বছর মূল্যস্ফীতি কমবে বলে জানিয়েছে বাংলাদেশ ব্যাংক।",
