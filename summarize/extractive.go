@@ -3,6 +3,7 @@ package summarize
 import (
 	"fmt"
 	"math"
+	"slices"
 	"sort"
 	"strings"
 	"unicode"
@@ -118,7 +119,7 @@ func defaultParams() params {
 		posHalf:          3,
 		mmrLambda:        0.6,
 		quoteFactor:      0.7,
-		captionFactor:    0.7,
+		captionFactor:    0.5,
 		posBoost:         0.2,
 		posRatio:         0.3,
 	}
@@ -399,6 +400,9 @@ type ranked struct {
 	units []unit
 	score []float64
 	vec   []sparse
+	// furniture marks units a summary never takes (see isFurniture)
+	// while any other unit is left.
+	furniture []bool
 }
 
 // rank splits d into units and scores each for a summary within budget b.
@@ -408,7 +412,7 @@ func (e *Extractive) rank(d Document, b Budget) ranked {
 	}
 	units := summaryUnits(d.Text, d.Sentences)
 	n := len(units)
-	r := ranked{units: units, score: make([]float64, n)}
+	r := ranked{units: units, score: make([]float64, n), furniture: make([]bool, n)}
 	if n == 0 {
 		return r
 	}
@@ -475,9 +479,9 @@ func (e *Extractive) rank(d Document, b Budget) ranked {
 	share := leadShare(b, words, n, p.posRatio)
 	wp += p.posBoost * share
 	// a summary of a small share of the article states the news: it
-	// quotes less and skips captions
+	// quotes less
 	quoteF := 1 - (1-p.quoteFactor)*share
-	captionF := 1 - (1-p.captionFactor)*share
+
 	for i, u := range units {
 		// the lead carries the news; the prior halves by the 4th unit
 		pos := 1 / (1 + float64(u.first)/p.posHalf)
@@ -494,9 +498,10 @@ func (e *Extractive) rank(d Document, b Budget) ranked {
 			f *= quoteF
 		}
 		if lead >= 0 && i == lead+1 && captionLike(u) {
-			f *= captionF
+			f *= p.captionFactor
 		}
 		r.score[i] = s * f
+		r.furniture[i] = isFurniture(u.text, u.lower)
 	}
 	return r
 }
@@ -594,16 +599,24 @@ var boilerplate = []string{
 	"contributed to this story", "see photos", "share your story", "আরও পড়ুন", "আরো পড়ুন", "ছবি:", "ফাইল ছবি", "বিজ্ঞাপন",
 }
 
+// isFurniture reports page furniture, credits and wire trailers, which a
+// summary never takes: a unit that starts with a boilerplate phrase, or is
+// short and contains one, or links on ("Watch ... »"). t is the text, lt
+// its lower case.
+func isFurniture(t, lt string) bool {
+	for _, p := range boilerplate {
+		if strings.HasPrefix(lt, p) || strings.Contains(lt, p) && len(lt) < 80 {
+			return true
+		}
+	}
+	return strings.Contains(t, "»") && !strings.Contains(t, "«")
+}
+
 // styleFactor discounts what does not belong in a summary: page furniture
 // ("Watch ... »", "E-mail to a friend"), wire trailers ("Reporting by"),
 // questions and sentences that lean on the one before ("He added").
 func styleFactor(t, lt string) float64 {
-	for _, p := range boilerplate {
-		if strings.HasPrefix(lt, p) || strings.Contains(lt, p) && len(lt) < 80 {
-			return 0.05
-		}
-	}
-	if strings.Contains(t, "»") && !strings.Contains(t, "«") {
+	if isFurniture(t, lt) {
 		return 0.05
 	}
 	f := 1.0
@@ -705,6 +718,9 @@ func selectUnits(r ranked, b Budget, mmrLambda float64) []int {
 		top = 1
 	}
 	used := make([]bool, n)
+	if slices.Contains(r.furniture, false) {
+		copy(used, r.furniture)
+	}
 	seenText := map[string]bool{}
 	var picked []int
 	total := 0
