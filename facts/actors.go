@@ -373,9 +373,7 @@ func (x *actorExtractor) latinCand(i, j int, bn bool) {
 			}
 			// ... but an adjective that starts an institution's name stays:
 			// "Supreme Court judges met", "National Assembly passed"
-			lastLow := strings.ToLower(x.toks[idx[len(idx)-1]].text)
-			institution := enAdjectiveHead(x.g.enLex, low) && (w.enOrgSuffix[lastLow] || w.enOrgSuffix[strings.TrimSuffix(lastLow, "s")])
-			if x.clauseStart(idx[0]) && len(idx) > 1 && (x.lower[low] || x.g.enLex.has(low) && !x.midCaps[t.text]) && !w.enTitle[low] && !w.enOrgPrefix[low] && !institution {
+			if x.clauseStart(idx[0]) && len(idx) > 1 && (x.lower[low] || x.g.enLex.has(low) && !x.midCaps[t.text]) && !w.enTitle[low] && !w.enOrgPrefix[low] && !x.institutionName(idx, low) {
 				idx = idx[1:]
 				continue
 			}
@@ -498,8 +496,10 @@ func (x *actorExtractor) latinCand(i, j int, bn bool) {
 	if c.typ == "" && idx[0] > 0 {
 		if p := x.toks[idx[0]-1]; p.kind == tkLatin && enOrgKindNouns[strings.ToLower(p.text)] {
 			c.typ, c.strong = sangbad.ActorOrganization, true
-		} else if r := strings.ToLower(x.toks[max(idx[0]-2, 0)].text); p.text == "at" && idx[0] > 1 && x.toks[idx[0]-2].kind == tkLatin && (w.enRole[r] || w.enRole[strings.TrimSuffix(r, "s")]) {
-			c.typ, c.strong = sangbad.ActorOrganization, true
+		} else if p.text == "at" && idx[0] > 1 && x.toks[idx[0]-2].kind == tkLatin {
+			if r := strings.ToLower(x.toks[idx[0]-2].text); w.enRole[r] || w.enRole[strings.TrimSuffix(r, "s")] {
+				c.typ, c.strong = sangbad.ActorOrganization, true
+			}
 		}
 	}
 	// "a Massachusetts Democrat": a description, no actor
@@ -1001,6 +1001,16 @@ func (x *actorExtractor) bnDetachedSuffix(j int) int {
 }
 
 // brandTail are English words that end product and brand names.
+// institutionName reports a run of capitalised words [idx] that starts
+// with an adjective (low) and ends in an organisation head: "Supreme Court".
+func (x *actorExtractor) institutionName(idx []int, low string) bool {
+	if !enAdjectiveHead(x.g.enLex, low) {
+		return false
+	}
+	last := strings.ToLower(x.toks[idx[len(idx)-1]].text)
+	return x.g.w.enOrgSuffix[last] || x.g.w.enOrgSuffix[strings.TrimSuffix(last, "s")]
+}
+
 // enAdjectiveHead reports a common English adjective that starts the names
 // of institutions, not of people: "Federal", "National", "Islamic",
 // "Supreme", "Eastern".
@@ -2274,16 +2284,25 @@ func (x *actorExtractor) group() []*group {
 	}
 	// acronyms of organisations: "IMF" and "আইএমএফ" join "International
 	// Monetary Fund"
-	for _, a := range gs {
-		if a.cands == nil || groupType(a) != sangbad.ActorOrganization {
-			continue
+	acrs := map[*group][]string{}
+	for _, g := range gs {
+		if g.cands != nil && groupType(g) != sangbad.ActorPlace && groupType(g) != sangbad.ActorPerson {
+			if a := acronymsOf(g.names); len(a) > 0 {
+				acrs[g] = a
+			}
 		}
-		for _, b := range gs {
-			if b == a || b.cands == nil || groupType(b) == sangbad.ActorPlace || groupType(b) == sangbad.ActorPerson {
+	}
+	if len(acrs) > 0 {
+		for _, a := range gs {
+			if a.cands == nil || groupType(a) != sangbad.ActorOrganization {
 				continue
 			}
-			if acronymOf(b.names, a.names) {
-				merge(a, b)
+			for _, ini := range initialsOf(a.names) {
+				for _, b := range gs {
+					if b != a && b.cands != nil && slices.Contains(acrs[b], ini) {
+						merge(a, b)
+					}
+				}
 			}
 		}
 	}
@@ -2308,17 +2327,26 @@ func (x *actorExtractor) group() []*group {
 	}
 	// an acronym in parentheses right after an organisation defines it:
 	// "... এক্সপোর্টার্স অ্যাসোসিয়েশনের (বিজিএমইএ)", "Election Commission (EC)"
-	groupOf := map[int]*group{}
-	for _, g := range gs {
-		for _, ci := range g.cands {
-			groupOf[ci] = g
+	inParens := slices.ContainsFunc(x.cands, func(c cand) bool {
+		return c.ti >= 2 && x.toks[c.ti-1].text == "(" && c.tj < len(x.toks) && x.toks[c.tj].text == ")"
+	})
+	var groupOf map[int]*group
+	endsAt := map[int]int{} // token end -> candidate
+	if inParens {
+		groupOf = map[int]*group{}
+		for _, g := range gs {
+			for _, ci := range g.cands {
+				groupOf[ci] = g
+			}
+		}
+		for ci, c := range x.cands {
+			endsAt[c.tj] = ci
 		}
 	}
-	endsAt := map[int]int{} // token end -> candidate
 	for ci, c := range x.cands {
-		endsAt[c.tj] = ci
-	}
-	for ci, c := range x.cands {
+		if !inParens {
+			break
+		}
 		if c.ti < 2 || x.toks[c.ti-1].text != "(" || c.tj >= len(x.toks) || x.toks[c.tj].text != ")" || !acronymName(c.name) && !acronymName(c.stem.Text) {
 			continue
 		}
@@ -2403,27 +2431,30 @@ func acronymName(n string) bool {
 	return isAllCaps(n) && !strings.Contains(n, " ") && len(n) >= 2 && len(n) <= 6
 }
 
-// acronymOf reports whether one of short is the acronym of one of full:
-// the initials of a Latin name of two or more capitalised words, small
-// words left out ("International Monetary Fund" -> IMF). A Bengali short
-// name counts by its letter names ("আইএমএফ").
-func acronymOf(short, full []string) bool {
-	var acrs []string
-	for _, n := range short {
+// acronymsOf returns the acronym forms among names: Latin capitals (two
+// to six) or Bengali letter names read as Latin ("আইএমএফ" -> IMF).
+func acronymsOf(names []string) []string {
+	var out []string
+	for _, n := range names {
 		switch {
 		case hasBengali(n):
 			if a := bnAcronymLatin(nfc(n)); a != "" {
-				acrs = append(acrs, a)
+				out = append(out, a)
 			}
 		case isAllCaps(n) && !strings.Contains(n, " ") && len(n) >= 2 && len(n) <= 6:
-			acrs = append(acrs, strings.ReplaceAll(n, ".", ""))
+			out = append(out, strings.ReplaceAll(n, ".", ""))
 		}
 	}
-	if len(acrs) == 0 {
-		return false
-	}
-	for _, n := range full {
-		if hasBengali(n) {
+	return out
+}
+
+// initialsOf returns the initials of the Latin names of two or more
+// capitalised words, small words left out ("International Monetary Fund"
+// -> IMF).
+func initialsOf(names []string) []string {
+	var out []string
+	for _, n := range names {
+		if hasBengali(n) || !strings.Contains(n, " ") {
 			continue
 		}
 		var b strings.Builder
@@ -2434,20 +2465,17 @@ func acronymOf(short, full []string) bool {
 				continue
 			}
 			if !isUpperStart(w) {
-				b.Reset()
+				words = 0
 				break
 			}
 			b.WriteString(strings.ToUpper(w[:1]))
 			words++
 		}
-		if words < 2 {
-			continue
-		}
-		if slices.Contains(acrs, b.String()) {
-			return true
+		if words >= 2 {
+			out = append(out, b.String())
 		}
 	}
-	return false
+	return out
 }
 
 // commonWordsBesides reports a Latin full name whose words other than the
