@@ -101,6 +101,11 @@ type params struct {
 	// share of the article, and not at all for a share of posRatio or
 	// more (see leadShare).
 	posBoost, posRatio float64
+	// fill lets a unit that fits the word target stand in for a better
+	// one that would run over it when its selection value is at least
+	// 1-fill*leadShare of the better one's (so only in summaries of a
+	// small share of the article).
+	fill float64
 }
 
 // defaultParams returns the weights of the ranking features (they sum to 1
@@ -122,6 +127,7 @@ func defaultParams() params {
 		captionFactor:    0.5,
 		posBoost:         0.2,
 		posRatio:         0.3,
+		fill:             0.5,
 	}
 }
 
@@ -177,7 +183,7 @@ func (e *Extractive) SummarizeBudget(d Document, b Budget) sangbad.Summary {
 	} else if b.Compact {
 		preferPlain(r)
 	}
-	picked := selectUnits(r, b, e.p.mmrLambda)
+	picked := selectUnits(r, b, e.p.mmrLambda, e.p.fill)
 	texts := make([]string, 0, len(picked))
 	for _, i := range picked {
 		u := r.units[i]
@@ -403,6 +409,8 @@ type ranked struct {
 	// furniture marks units a summary never takes (see isFurniture)
 	// while any other unit is left.
 	furniture []bool
+	// share is leadShare of the budget ranked for.
+	share float64
 }
 
 // rank splits d into units and scores each for a summary within budget b.
@@ -477,6 +485,7 @@ func (e *Extractive) rank(d Document, b Budget) ranked {
 		words += u.words
 	}
 	share := leadShare(b, words, n, p.posRatio)
+	r.share = share
 	wp += p.posBoost * share
 	// a summary of a small share of the article states the news: it
 	// quotes less
@@ -493,7 +502,11 @@ func (e *Extractive) rank(d Document, b Budget) ranked {
 		if wt > 0 {
 			s += wt * cosine(r.vec[i], title)
 		}
-		f := lengthFactor(u.words) * styleFactor(u.text, u.lower)
+		r.furniture[i] = isFurniture(u.text, u.lower)
+		f := lengthFactor(u.words) * 0.05
+		if !r.furniture[i] {
+			f = lengthFactor(u.words) * proseFactor(u.text)
+		}
 		if quoteShare(u.text) > 0.5 {
 			f *= quoteF
 		}
@@ -501,7 +514,6 @@ func (e *Extractive) rank(d Document, b Budget) ranked {
 			f *= p.captionFactor
 		}
 		r.score[i] = s * f
-		r.furniture[i] = isFurniture(u.text, u.lower)
 	}
 	return r
 }
@@ -605,7 +617,7 @@ var boilerplate = []string{
 // its lower case.
 func isFurniture(t, lt string) bool {
 	for _, p := range boilerplate {
-		if strings.HasPrefix(lt, p) || strings.Contains(lt, p) && len(lt) < 80 {
+		if strings.HasPrefix(lt, p) || len(lt) < 80 && strings.Contains(lt, p) {
 			return true
 		}
 	}
@@ -619,6 +631,11 @@ func styleFactor(t, lt string) float64 {
 	if isFurniture(t, lt) {
 		return 0.05
 	}
+	return proseFactor(t)
+}
+
+// proseFactor is styleFactor for a unit that is no furniture.
+func proseFactor(t string) float64 {
 	f := 1.0
 	// a photo caption points at the people in the picture
 	for _, p := range []string{" (L)", " (R)", " (C)", " (left)", " (right)", " (center)", " (centre)", " pictured ", "(pictured)",
@@ -708,7 +725,7 @@ func factCounts(d Document, units []unit) []float64 {
 
 // selectUnits picks units by maximal marginal relevance within budget b and
 // returns their indexes in source order.
-func selectUnits(r ranked, b Budget, mmrLambda float64) []int {
+func selectUnits(r ranked, b Budget, mmrLambda, fill float64) []int {
 	n := len(r.units)
 	top := 0.0
 	for _, s := range r.score {
@@ -726,6 +743,7 @@ func selectUnits(r ranked, b Budget, mmrLambda float64) []int {
 	total := 0
 	for {
 		best, bestVal := -1, math.Inf(-1)
+		fit, fitVal := -1, math.Inf(-1)
 		for i := range n {
 			if used[i] {
 				continue
@@ -742,9 +760,21 @@ func selectUnits(r ranked, b Budget, mmrLambda float64) []int {
 			if v > bestVal {
 				best, bestVal = i, v
 			}
+			if v > fitVal && fits(b, len(picked), total, r.units[i].words) {
+				fit, fitVal = i, v
+			}
 		}
-		if best < 0 || !fits(b, len(picked), total, r.units[best].words) {
+		if best < 0 {
 			break
+		}
+		if !fits(b, len(picked), total, r.units[best].words) {
+			// in a summary of a small share of the article, a unit that
+			// fits and ranks nearly as high stands in for one that runs
+			// over the target
+			if fit < 0 || fitVal < (1-r.share*fill)*bestVal {
+				break
+			}
+			best = fit
 		}
 		used[best] = true
 		seenText[r.units[best].lower] = true

@@ -86,7 +86,7 @@ func TestSummaryNoRepeatedContent(t *testing.T) {
 			t.Run(fmt.Sprintf("%s/%d", a.ID, b.Words), func(t *testing.T) {
 				d := Document{Text: a.Text, Title: a.Title, Language: a.Lang}
 				r := e.rank(d, b)
-				picked := selectUnits(r, b, e.p.mmrLambda)
+				picked := selectUnits(r, b, e.p.mmrLambda, e.p.fill)
 				for x, i := range picked {
 					for _, j := range picked[x+1:] {
 						if c := cosine(r.vec[i], r.vec[j]); c >= redundancy {
@@ -220,5 +220,35 @@ func TestShortSummaryDiscountsQuotes(t *testing.T) {
 	small, large := ratio(Budget{Min: 1, Words: words / 20}), ratio(Budget{Min: 1, Words: words / 2})
 	if small >= large {
 		t.Errorf("quotation against statement: %.3f in a short summary, %.3f in a long one", small, large)
+	}
+}
+
+// TestSelectFillsTarget checks that a summary of a small share of the
+// article takes a unit that fits the word target in place of a better one
+// that would run over it, and that a summary of a large share stops.
+func TestSelectFillsTarget(t *testing.T) {
+	mk := func(share float64) ranked {
+		words := []int{30, 40, 8}
+		r := ranked{score: []float64{1, 0.9, 0.7}, furniture: make([]bool, 3), share: share}
+		for i, w := range words {
+			r.units = append(r.units, unit{first: i, last: i, words: w, lower: fmt.Sprint(i)})
+			r.vec = append(r.vec, sparse{{id: i, w: 1}})
+		}
+		return r
+	}
+	tests := []struct {
+		share float64
+		want  []int
+	}{
+		{0.8, []int{0, 2}},
+		{0, []int{0}},
+	}
+	for _, tt := range tests {
+		t.Run(fmt.Sprint(tt.share), func(t *testing.T) {
+			got := selectUnits(mk(tt.share), Budget{Min: 1, Words: 40}, 0.6, 0.5)
+			if diff := cmp.Diff(tt.want, got); diff != "" {
+				t.Errorf("selected (-want +got):\n%s", diff)
+			}
+		})
 	}
 }
