@@ -451,6 +451,13 @@ func (q *quoteCtx) quote(start, end, actor int, sp *sangbad.Span, direct bool) s
 // next to the verb: English), else one before it ("X said: “...”"), else
 // the speaker of the previous quotation in the same paragraph.
 func (q *quoteCtx) attributeDirect(ds sangbad.Span, all []sangbad.Span, idx int) sangbad.Quote {
+	// a quotation that ends its own sentence ("... বাড়াবে।”") is more
+	// likely introduced before it ("X বলেন, “...”") than after
+	if endsSentence(ds.Text) {
+		if qt, ok := q.directBefore(ds); ok {
+			return qt
+		}
+	}
 	first := q.tokAt(ds.End)
 	// after: up to the end of the sentence, not into the next quotation
 	limit := len(q.toks)
@@ -499,7 +506,19 @@ func (q *quoteCtx) attributeDirect(ds sangbad.Span, all []sangbad.Span, idx int)
 		}
 		break
 	}
-	// before: "X said: “...”", "X বলেন, ‘...’"
+	if qt, ok := q.directBefore(ds); ok {
+		return qt
+	}
+	// a running quotation: the previous one's speaker in the same paragraph
+	if idx > 0 && q.lastSpeaker >= 0 && !strings.Contains(q.d.ix.Slice(all[idx-1].End, ds.Start), "\n") {
+		return q.quote(ds.Start, ds.End, q.lastSpeaker, nil, true)
+	}
+	return q.quote(ds.Start, ds.End, -1, nil, true)
+}
+
+// directBefore attributes a quotation introduced before it: "X said: “...”",
+// "X বলেন, ‘...’".
+func (q *quoteCtx) directBefore(ds sangbad.Span) (sangbad.Quote, bool) {
 	open := q.tokAt(ds.Start)
 	for k := open - 1; k >= 0 && k >= open-6; k-- {
 		t := q.toks[k]
@@ -509,16 +528,22 @@ func (q *quoteCtx) attributeDirect(ds sangbad.Span, all []sangbad.Span, idx int)
 		if _, ok := q.isSayVerb(k); ok {
 			a, sp, found := q.speakerNear(k, max(0, k-6), open)
 			if found {
-				return q.quote(ds.Start, ds.End, a, sp, true)
+				return q.quote(ds.Start, ds.End, a, sp, true), true
 			}
 			break
 		}
 	}
-	// a running quotation: the previous one's speaker in the same paragraph
-	if idx > 0 && q.lastSpeaker >= 0 && !strings.Contains(q.d.ix.Slice(all[idx-1].End, ds.Start), "\n") {
-		return q.quote(ds.Start, ds.End, q.lastSpeaker, nil, true)
-	}
-	return q.quote(ds.Start, ds.End, -1, nil, true)
+	return sangbad.Quote{}, false
+}
+
+// endsSentence reports a quotation whose text ends with a sentence's final
+// mark before its closing quotation mark.
+func endsSentence(quoted string) bool {
+	t := strings.TrimRightFunc(quoted, func(r rune) bool {
+		return unicode.IsSpace(r) || strings.ContainsRune("\"”’'»", r)
+	})
+	r, _ := utf8.DecodeLastRuneInString(t)
+	return r == '।' || r == '.' || r == '!' || r == '?'
 }
 
 // indirect finds reported speech in sentence s outside direct quotations:
