@@ -13,6 +13,7 @@ import (
 
 	"github.com/sangbad/sangbad"
 	"github.com/sangbad/sangbad/facts"
+	"github.com/sangbad/sangbad/internal/rouge"
 	"github.com/sangbad/sangbad/segment"
 )
 
@@ -106,47 +107,11 @@ func readDev(t testing.TB, name string) []devArticle {
 	return out
 }
 
-// rougeF is ROUGE-1, -2 and -L F1, as eval.RougeAll computes them (eval
-// imports this package, so it cannot be called from here).
+// rougeF is ROUGE-1, -2 and -L F1.
 type rougeF [3]float64
 
-func rouge(candidate, reference []string) rougeF {
-	f := func(overlap, c, r int) float64 {
-		if overlap == 0 || c <= 0 || r <= 0 {
-			return 0
-		}
-		p, rc := float64(overlap)/float64(c), float64(overlap)/float64(r)
-		return 2 * p * rc / (p + rc)
-	}
-	var out rougeF
-	for n := 1; n <= 2; n++ {
-		cg, rg := map[string]int{}, map[string]int{}
-		for i := 0; i+n <= len(candidate); i++ {
-			cg[strings.Join(candidate[i:i+n], "\x00")]++
-		}
-		for i := 0; i+n <= len(reference); i++ {
-			rg[strings.Join(reference[i:i+n], "\x00")]++
-		}
-		o := 0
-		for g, k := range cg {
-			o += min(k, rg[g])
-		}
-		out[n-1] = f(o, len(candidate)-n+1, len(reference)-n+1)
-	}
-	prev := make([]int, len(reference)+1)
-	cur := make([]int, len(reference)+1)
-	for i := 1; i <= len(candidate); i++ {
-		for j := 1; j <= len(reference); j++ {
-			if candidate[i-1] == reference[j-1] {
-				cur[j] = prev[j-1] + 1
-			} else {
-				cur[j] = max(prev[j], cur[j-1])
-			}
-		}
-		prev, cur = cur, prev
-	}
-	out[2] = f(prev[len(reference)], len(candidate), len(reference))
-	return out
+func rougeOf(candidate, reference []string) rougeF {
+	return rougeF{rouge.N(candidate, reference, 1).F1, rouge.N(candidate, reference, 2).F1, rouge.L(candidate, reference).F1}
 }
 
 // devScores are mean ROUGE F1 (in percent) of the extractive summaries and
@@ -162,8 +127,8 @@ func scoreDev(e *Extractive, arts []devArticle) devScores {
 	var n [3]float64
 	for i, a := range arts {
 		b := Budget{Min: 1, Words: a.refWords}
-		x := rouge(segment.Tokens(e.SummarizeBudget(a.doc, b).Text), a.reference)
-		l := rouge(segment.Tokens(e.Lead(a.doc, b).Text), a.reference)
+		x := rougeOf(segment.Tokens(e.SummarizeBudget(a.doc, b).Text), a.reference)
+		l := rougeOf(segment.Tokens(e.Lead(a.doc, b).Text), a.reference)
 		half := 1 + i%2 // line i+1: odd lines have even i
 		for _, h := range []int{0, half} {
 			n[h]++
