@@ -346,6 +346,41 @@ func click(sel string) chromedp.Action[chromedp.Void] {
 	return chromedp.Click(chromedp.CSS(sel), chromedp.NodeVisible)
 }
 
+// click clicks the first element matching a CSS selector with the mouse,
+// once it stands still: the page scrolls smoothly (results into view, a
+// highlighted span to the middle), and a click aimed while it moves lands
+// on another element.
+func (p *page) click(sel string) {
+	p.t.Helper()
+	p.waitStill(sel)
+	p.do(click(sel))
+}
+
+// waitStill waits until the element matching sel is in the same place, and
+// the page and its scroll boxes at the same scroll offsets, in two
+// successive animation frames.
+func (p *page) waitStill(sel string) {
+	p.t.Helper()
+	p.wait(fmt.Sprintf(`(() => {
+		const e = document.querySelector(%q);
+		if (!e || document.fonts.status !== 'loaded') return false;
+		const r = e.getBoundingClientRect();
+		const boxes = [...document.querySelectorAll('.scroll-y')].map(b => b.scrollTop);
+		const k = JSON.stringify([r.x, r.y, r.width, r.height, scrollX, scrollY, boxes]);
+		const still = window.__stillKey === k;
+		window.__stillKey = k;
+		return still;
+	})()`, sel))
+}
+
+// waitFor polls a JavaScript predicate for up to d and reports whether it
+// became truthy.
+func (p *page) waitFor(predicate string, d time.Duration) bool {
+	p.t.Helper()
+	_, err := chromedp.Run(p.ctx, chromedp.Poll[chromedp.Void](predicate, chromedp.WithPollingTimeout(d)))
+	return err == nil
+}
+
 // focus focuses the first element matching a CSS selector.
 func focus(sel string) chromedp.Action[chromedp.Void] {
 	return chromedp.Focus(chromedp.CSS(sel))

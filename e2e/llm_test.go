@@ -91,7 +91,7 @@ func TestLLMPage(t *testing.T) {
 			if (e.textContent) window.__streamed.add(e.closest('.summary').dataset.lang);
 		})).observe(document.getElementById('summaries'), {subtree: true, childList: true, characterData: true});`))
 	p.fill(seed, "2023-12-12")
-	p.do(click("#submit"))
+	p.click("#submit")
 	p.wait(`document.querySelector('#summaries .streaming')`)
 	p.screenshot("llm-streaming", desktop)
 	p.waitDone()
@@ -156,7 +156,7 @@ func TestLLMPage(t *testing.T) {
 	}
 
 	// Clicking the second English sentence highlights article sentences 0 and 3.
-	p.do(click(`#summaries .summary[data-lang="en"] .sum-sentence[data-i="1"]`))
+	p.click(`#summaries .summary[data-lang="en"] .sum-sentence[data-i="1"]`)
 	var src []string
 	p.eval(`[...document.querySelectorAll('#article .sent.src')].map(e => e.dataset.s)`, &src)
 	wantSrc := strings.Fields(sums["en"].Sources[1])
@@ -187,7 +187,7 @@ func TestLLMPage(t *testing.T) {
 	}
 	p = openPage(t, browser, url, desktop)
 	p.fill(seed, "2023-12-12")
-	p.do(click("#submit"))
+	p.click("#submit")
 	p.waitDone()
 	en := summariesByLang(p)["en"]
 	if en.Badge != "Not verified" || len(en.Issues) != len(bad.Issues) || !rowWith(en.Issues, "850") {
@@ -215,9 +215,9 @@ func TestCancel(t *testing.T) {
 
 	p := openPage(t, browser, url, desktop)
 	p.fill(readSeed(t), "2023-12-12")
-	p.do(click("#submit"))
+	p.click("#submit")
 	p.wait(`!document.getElementById('cancel').hidden && document.querySelector('#status .spinner')`)
-	p.do(click("#cancel"))
+	p.click("#cancel")
 	p.waitDone()
 	var st struct {
 		Status string `json:"status"`

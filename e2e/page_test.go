@@ -7,6 +7,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/chromedp/cdproto/input"
 	"github.com/chromedp/chromedp"
@@ -196,26 +197,43 @@ func TestOfflinePage(t *testing.T) {
 	t.Run("fact links", func(t *testing.T) {
 		p := openPage(t, browser, url, desktop)
 		p.fill(seed, "2023-12-12")
-		p.do(click("#submit"))
+		p.click("#submit")
 		p.waitDone()
 
 		// Clicking a fact in the table (a button) highlights its span.
 		var id string
 		p.eval(`[...document.querySelectorAll('#facts .t-money .fact-link')].find(b => b.textContent === '$840 মিলিয়ন').dataset.id`, &id)
-		p.do(click(fmt.Sprintf(`#facts button[data-id=%q]`, id)))
+		p.click(fmt.Sprintf(`#facts button[data-id=%q]`, id))
 		var active []string
 		p.eval(`[...document.querySelectorAll('#article .fact.active')].map(e => e.textContent)`, &active)
 		if diff := cmp.Diff([]string{"$840 মিলিয়ন"}, active); diff != "" {
 			t.Errorf("highlighted spans after clicking the $840 মিলিয়ন row (-want +got):\n%s", diff)
 		}
-		var visible bool
-		p.eval(`(() => {
+		// the page scrolls smoothly: the span comes into view within a moment
+		visible := p.waitFor(`(() => {
 			const a = document.getElementById('article').getBoundingClientRect();
 			const s = document.querySelector('#article .fact.active').getBoundingClientRect();
 			return s.top >= a.top - 1 && s.bottom <= a.bottom + 1 && s.top >= 0 && s.bottom <= innerHeight;
-		})()`, &visible)
+		})()`, 5*time.Second)
 		if !visible {
 			t.Errorf("the highlighted span was not scrolled into view")
+		}
+
+		// Hovering another row previews its fact; leaving the table
+		// returns to the selected one.
+		var pt struct{ X, Y float64 }
+		p.waitStill(`#facts .t-percent tr[data-id]`)
+		p.eval(`(() => { const r = document.querySelector('#facts .t-percent tr[data-id] td:last-child').getBoundingClientRect(); return {X: r.x + r.width / 2, Y: r.y + r.height / 2}; })()`, &pt)
+		p.do(chromedp.MouseEvent(input.DispatchMouseEventTypeMouseMoved, pt.X, pt.Y))
+		var hovered []string
+		p.eval(`[...document.querySelectorAll('#article .fact.active')].map(e => e.textContent)`, &hovered)
+		if diff := cmp.Diff([]string{"90%"}, hovered); diff != "" {
+			t.Errorf("highlighted spans while hovering the 90%% row (-want +got):\n%s", diff)
+		}
+		p.do(chromedp.MouseEvent(input.DispatchMouseEventTypeMouseMoved, 1, 1))
+		p.eval(`[...document.querySelectorAll('#article .fact.active')].map(e => e.textContent)`, &hovered)
+		if diff := cmp.Diff([]string{"$840 মিলিয়ন"}, hovered); diff != "" {
+			t.Errorf("highlighted spans after leaving the table (-want +got):\n%s", diff)
 		}
 
 		// Keyboard: focus an actor's row button and press Enter: every
@@ -231,7 +249,7 @@ func TestOfflinePage(t *testing.T) {
 		}
 
 		// Clicking a highlighted span selects its row.
-		p.do(click(`#article .fact.k-percent`))
+		p.click(`#article .fact.k-percent`)
 		var row string
 		p.eval(`document.querySelector('#facts tr.active').textContent`, &row)
 		if !strings.Contains(row, "90%") {
@@ -241,7 +259,7 @@ func TestOfflinePage(t *testing.T) {
 		// Clicking a summary sentence highlights the sentences it rests on.
 		var want string
 		p.eval(`document.querySelector('#summaries .summary[data-lang="bn"] .sum-sentence').dataset.sources`, &want)
-		p.do(click(`#summaries .summary[data-lang="bn"] .sum-sentence`))
+		p.click(`#summaries .summary[data-lang="bn"] .sum-sentence`)
 		var got []string
 		p.eval(`[...document.querySelectorAll('#article .sent.src')].map(e => e.dataset.s)`, &got)
 		if want == "" || strings.Join(got, " ") != want {
@@ -252,7 +270,7 @@ func TestOfflinePage(t *testing.T) {
 
 	t.Run("empty text", func(t *testing.T) {
 		p := openPage(t, browser, url, desktop)
-		p.do(click("#submit"))
+		p.click("#submit")
 		p.waitDone()
 		var e struct {
 			Shown   bool   `json:"shown"`
@@ -273,7 +291,7 @@ func TestOfflinePage(t *testing.T) {
 		small := startServer(t, pipeline, web.Config{MaxBodyBytes: 2048})
 		p := openPage(t, browser, small, desktop)
 		p.fill(seed, "")
-		p.do(click("#submit"))
+		p.click("#submit")
 		p.waitDone()
 		var text string
 		p.eval(`document.getElementById('error').hidden ? '' : document.getElementById('error').textContent`, &text)
@@ -309,7 +327,7 @@ func TestOfflinePage(t *testing.T) {
 				t.Errorf("text from the HTML file has page furniture %q:\n%s", noise, form.Text)
 			}
 		}
-		p.do(click("#submit"))
+		p.click("#submit")
 		p.waitDone()
 		var v articleView
 		p.eval(readArticleView, &v)
@@ -332,7 +350,7 @@ func TestOfflinePage(t *testing.T) {
 		}))
 		p := openPage(t, browser, proxy, phone)
 		p.fill(seed, "")
-		p.do(click("#submit"))
+		p.click("#submit")
 		p.waitDone()
 		var text string
 		p.eval(`document.getElementById('error').hidden ? '' : document.getElementById('error').textContent`, &text)
@@ -346,7 +364,7 @@ func TestOfflinePage(t *testing.T) {
 		locked := startServer(t, pipeline, web.Config{RequireAPIKey: true, APIKeys: []string{web.HashKey("s3cret-key")}})
 		p := openPage(t, browser, locked, desktop)
 		p.fill(seed, "2023-12-12")
-		p.do(click("#submit"))
+		p.click("#submit")
 		p.waitDone()
 		var st struct {
 			Error string `json:"error"`
@@ -356,7 +374,8 @@ func TestOfflinePage(t *testing.T) {
 		if !st.Key || !strings.Contains(st.Error, "needs an API key") {
 			t.Fatalf("after a 401: API key field shown=%v, error %q", st.Key, st.Error)
 		}
-		p.do(setValue("#apikey", "s3cret-key"), click("#submit"))
+		p.do(setValue("#apikey", "s3cret-key"))
+		p.click("#submit")
 		p.waitDone()
 		var v articleView
 		p.eval(readArticleView, &v)

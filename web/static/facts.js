@@ -204,7 +204,16 @@ export function renderFacts(container, items, onPick) {
     const b = e.target.closest('button.fact-link');
     if (b) onPick(b.dataset.id, 'click');
   };
+  // A row that comes under a still pointer because the page scrolled (after
+  // a click brings a fact into view) is no hover: only a pointer that moved
+  // previews a fact.
+  let at = '';
+  container.onmousemove = (e) => { at = `${e.screenX},${e.screenY}`; };
   container.onmouseover = (e) => {
+    const here = `${e.screenX},${e.screenY}`;
+    const still = here === at;
+    at = here;
+    if (still) return;
     const tr = e.target.closest('tr[data-id]');
     if (tr) onPick(tr.dataset.id, 'hover');
   };
