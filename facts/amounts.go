@@ -408,7 +408,7 @@ func (a *amountScanner) rangeEnd(i int, ne numExpr, money bool) (numExpr, int, b
 			return numExpr{}, 0, false
 		}
 	case "and":
-		if a.key(i-1) != "between" {
+		if a.key(i-1) != "between" && !(money && a.key(i-2) == "between") { // "between $2bn and $3bn"
 			return numExpr{}, 0, false
 		}
 	default:

@@ -117,6 +117,9 @@ type dateHit struct {
 	bangla    bool // Bangla calendar: resolved only with a full date
 	dayTok    int  // token of the day number (-1 when none)
 	yearTok   int  // token of the year number (-1 when none)
+	// yearRel marks a month (or day and month) in a year given relative to
+	// the reference, relN years away: "June last year", "গত বছরের জুনে"
+	yearRel bool
 }
 
 type dateScanner struct {
@@ -209,7 +212,45 @@ func (s *dateScanner) scan() []dateHit {
 		hits = append(hits, h)
 		i = h.j
 	}
-	return hits
+	return s.joinRelativeYears(hits)
+}
+
+// joinRelativeYears joins a month without a year and a relative year next to
+// it into one date: "June last year", "March of next year", "গত বছরের
+// জুনে", "চলতি বছরের মার্চে".
+func (s *dateScanner) joinRelativeYears(hits []dateHit) []dateHit {
+	isMonth := func(h dateHit) bool {
+		return h.needsYear && !h.rel && !h.isWeekday && h.m != 0 && !h.yearRel
+	}
+	isRelYear := func(h dateHit) bool { return h.rel && h.relUnit == uYear && h.qualifier == "" }
+	out := hits[:0]
+	for k := 0; k < len(hits); k++ {
+		h := hits[k]
+		if k+1 < len(hits) {
+			n := hits[k+1]
+			gap := n.i - h.j
+			if gap == 1 && s.toks[h.j].key == "of" {
+				gap = 0 // "March of next year"
+			}
+			var month, year dateHit
+			switch {
+			case gap == 0 && isMonth(h) && isRelYear(n):
+				month, year = h, n
+			case gap == 0 && isRelYear(h) && isMonth(n):
+				month, year = n, h
+			default:
+				out = append(out, h)
+				continue
+			}
+			month.i, month.j = h.i, n.j
+			month.yearRel, month.relN = true, year.relN
+			out = append(out, month)
+			k++
+			continue
+		}
+		out = append(out, h)
+	}
+	return out
 }
 
 // at tries every date pattern at token i.
@@ -882,6 +923,8 @@ func (s *dateScanner) resolve(h dateHit, ref time.Time, refSource string) sangba
 	out.ReferenceSource = refSource
 	ref = time.Date(ref.Year(), ref.Month(), ref.Day(), 0, 0, 0, 0, time.UTC)
 	switch {
+	case h.yearRel:
+		out.Value = formatDate(ref.Year()+h.relN, h.m, h.d, h.gran)
 	case h.rel:
 		out.Value = relValue(ref, h.relN, h.relUnit)
 	case h.isWeekday:
