@@ -439,6 +439,10 @@ func (x *actorExtractor) latinCand(i, j int, bn bool) {
 		return
 	case len(idx) == 1 && enGenericCaps[strings.TrimSuffix(stemName, "s")]:
 		return // "TV", "DVDs", "the Web": common nouns in capitals
+	case len(idx) == 1 && j < len(x.toks) && x.toks[j].kind == tkDigit:
+		if _, ok := currencyAbbr[strings.ToLower(stemName)]; ok || isoCodes[stemName] {
+			return // "Tk 7.97 trillion", "Rs 500 crore", "USD 5 million": a currency
+		}
 	}
 	// a known organisation ("Hamas", "Petrobangla", "Amazon" the company)
 	if x.g.enOrgs[strings.ToLower(stemName)] {

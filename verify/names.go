@@ -109,13 +109,17 @@ func (c *check) supportsName(n string) bool {
 		return true
 	}
 	// the source's actors, by key and then by near spelling ("Zulkifli"
-	// for "জুলকিফলী")
+	// for "জুলকিফলী"), each confirmed word for word with the vowels
 	nameKeys := s.actorKeys(c.v.nameKey)
 	if k := c.v.nameKey(n); k != "" && nameKeys[k] {
-		return true
+		for _, sn := range s.names {
+			if c.v.nameKey(sn) == k && c.spelledAlike(n, sn) {
+				return true
+			}
+		}
 	}
 	for _, sn := range s.names {
-		if c.v.sameName(n, sn) {
+		if c.v.sameName(n, sn) && c.spelledAlike(n, sn) {
 			return true
 		}
 	}
@@ -130,8 +134,7 @@ func (c *check) supportsName(n string) bool {
 		}
 	}
 	keys := s.wordKeys(c.v.nameKey)
-	eq := func(a, b string) bool { return a == b }
-	if containsRun(keys, tk, eq) {
+	if c.keyRun(words, keys, toks, tk) {
 		return true
 	}
 	if len(toks) == 1 {
@@ -148,7 +151,7 @@ func (c *check) supportsName(n string) bool {
 	// for "Zulkifli Hasan", "Chinese GP" for "Chinese Grand Prix".
 	orig := segment.Words(n)
 	for i := range tk {
-		if containsRun(words, toks[i:i+1], literalEq) || containsRun(keys, tk[i:i+1], eq) {
+		if containsRun(words, toks[i:i+1], literalEq) || c.keyRun(words, keys, toks[i:i+1], tk[i:i+1]) {
 			continue
 		}
 		if i < len(orig) && len(orig) == len(tk) && isAcronym(orig[i].Text) {
@@ -157,6 +160,48 @@ func (c *check) supportsName(n string) bool {
 			}
 		}
 		return false
+	}
+	return true
+}
+
+// keyRun reports whether the name words toks (with keys tk) occur as a run
+// of source words with the same keys, each spelled alike.
+func (c *check) keyRun(words, keys, toks, tk []string) bool {
+	if len(tk) == 0 {
+		return false
+	}
+outer:
+	for i := 0; i+len(tk) <= len(keys); i++ {
+		for j := range tk {
+			if keys[i+j] != tk[j] || !c.v.spelling(toks[j], words[i+j]) {
+				continue outer
+			}
+		}
+		return true
+	}
+	return false
+}
+
+// spelledAlike compares two names word for word with the verifier's
+// spelling test; names of different lengths compare by their last words
+// (a given name may be left out: "Hasan" for "Zulkifli Hasan").
+func (c *check) spelledAlike(a, b string) bool {
+	wa, wb := strings.Fields(a), strings.Fields(b)
+	if len(wa) == 0 || len(wb) == 0 {
+		return false
+	}
+	// a word and its demonym are alike: "Southeast Asian", "Southeast Asia"
+	alike := func(x, y string) bool {
+		fx, fy := fold(x), fold(y)
+		return c.v.spelling(x, y) || isDemonym(fx, fy) || isDemonym(fy, fx)
+	}
+	if len(wa) != len(wb) {
+		return alike(wa[len(wa)-1], wb[len(wb)-1])
+	}
+	for i := range wa {
+		if !alike(wa[i], wb[i]) {
+			return false
+		}
 	}
 	return true
 }

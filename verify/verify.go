@@ -43,6 +43,9 @@ type Verifier struct {
 	numbers  func(string) []facts.Number
 	nameKey  func(string) string
 	sameName func(a, b string) bool
+	// spelling confirms a match by key word for word, vowels included
+	// ("Hasina" and "Hasan" share a key, not a spelling)
+	spelling func(a, b string) bool
 }
 
 // New returns a Verifier that finds facts with ext and detects languages
@@ -54,6 +57,7 @@ func New(ext Extractor, det Detector) *Verifier {
 		numbers:  facts.Numbers,
 		nameKey:  facts.NameKey,
 		sameName: facts.SameName,
+		spelling: facts.SpellingNear,
 	}
 }
 

@@ -226,6 +226,13 @@ func TestVerifySeedArticle(t *testing.T) {
 			want: []wantIssue{{sangbad.IssueDate, "2035"}}},
 		{name: "invented name", lang: "en", text: "Elon Musk said TikTok would buy most of Tokopedia.",
 			want: []wantIssue{{sangbad.IssueName, "Elon Musk"}}},
+		// the source names জুলকিফলি হাসান: a name with the same consonants
+		// but other vowels is another person
+		{name: "similar name, other vowels", lang: "en", text: "Trade minister Zulkifli Hasina said the trial would last three to four months.",
+			want: []wantIssue{{sangbad.IssueName, "Zulkifli Hasina"}}},
+		{name: "similar name bn", lang: "bn", text: "বাণিজ্যমন্ত্রী জুলকিফলি হাসিনা বলেছেন, পরীক্ষা তিন থেকে চার মাস চলবে।",
+			want: []wantIssue{{sangbad.IssueName, "জুলকিফলি হাসিনা"}}},
+		{name: "spelling variants pass", lang: "en", text: "Trade minister Zulkifli Hassan said Tokopedia and Lazada compete."},
 		{name: "wrong count", lang: "en", text: "The trial will last five months.",
 			want: []wantIssue{{sangbad.IssueNumber, "five"}}},
 		{name: "wrong language", lang: "bn", text: "TikTok agreed to spend $840 million to buy a majority of Tokopedia, Indonesia's trade minister said on Tuesday.",
