@@ -128,6 +128,11 @@ func TestLLMPage(t *testing.T) {
 			if diff := cmp.Diff(wantSources, got.Sources); diff != "" {
 				t.Errorf("sources (-api +page):\n%s", diff)
 			}
+			// the stub's summaries are faithful to the seed: a problem
+			// found in them is a false alarm of the verifier
+			if s.Verified == nil || !*s.Verified {
+				t.Errorf("the faithful %s summary is not verified: %+v", lang, s.Issues)
+			}
 			wantBadge := "Not checked"
 			if s.Verified != nil {
 				wantBadge = map[bool]string{true: "Verified", false: "Not verified"}[*s.Verified]

@@ -1714,6 +1714,11 @@ func (x *actorExtractor) bnOrgAt(i int, stem, typ string) {
 			break
 		}
 		word, st := x.bnWord(k)
+		if !t.space && k > 0 && (x.toks[k-1].text == "-" || x.toks[k-1].text == "‐") {
+			if _, place := x.g.bnPlace(word); !place {
+				break // "ই-কমার্স বাজার": the second half of a compound names nothing
+			}
+		}
 		if (word == "অব" || word == "অ্যান্ড" || word == "এন্ড") && k > 0 && x.toks[k-1].kind == tkBengali {
 			continue // "ইউনিভার্সিটি অব ...", "... অ্যান্ড লজিস্টিকস"
 		}

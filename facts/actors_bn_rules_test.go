@@ -40,6 +40,8 @@ func TestBengaliActorRules(t *testing.T) {
 			map[string]string{"ঢাকা শিক্ষা বোর্ড": sangbad.ActorOrganization}, []string{"শিক্ষা বোর্ড"}},
 		{"a person before a party is no part of it", "ওবায়দুল কাদের ছাত্রলীগের সম্মেলনে যান।",
 			map[string]string{"ওবায়দুল কাদের": P, "ছাত্রলীগের": sangbad.ActorOrganization}, []string{"ওবায়দুল কাদের ছাত্রলীগের"}},
+		{"the second half of a hyphenated compound names no place", "২০৩০ সালের মধ্যে দেশের ই-কমার্স বাজার দ্বিগুণ হবে। কারওয়ান বাজারে আগুন লেগেছে।",
+			map[string]string{"কারওয়ান বাজার": sangbad.ActorPlace}, []string{"কমার্স বাজার"}},
 		{"hyphenated places before a road", "ঢাকা-চট্টগ্রাম মহাসড়কের যানজট কমেছে।",
 			map[string]string{"ঢাকা-চট্টগ্রাম মহাসড়কের": sangbad.ActorPlace}, nil},
 		{"the place before an administrative unit is the name alone", "নোয়াখালীর কবিরহাট উপজেলার ঘোষবাগ ইউনিয়নে সভা হয়।",
