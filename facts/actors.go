@@ -439,6 +439,8 @@ func (x *actorExtractor) latinCand(i, j int, bn bool) {
 		return
 	case len(idx) == 1 && enGenericCaps[strings.TrimSuffix(stemName, "s")]:
 		return // "TV", "DVDs", "the Web": common nouns in capitals
+	case len(idx) == 1 && periodCode(stemName):
+		return // "FY2024", "Q3", "H1": a period
 	case len(idx) == 1 && j < len(x.toks) && x.toks[j].kind == tkDigit:
 		if _, ok := currencyAbbr[strings.ToLower(stemName)]; ok || isoCodes[stemName] {
 			return // "Tk 7.97 trillion", "Rs 500 crore", "USD 5 million": a currency
@@ -1025,6 +1027,17 @@ func enAdjectiveHead(lex lexicon, low string) bool {
 	for _, suf := range []string{"al", "ic", "ive", "ary", "ern", "ous", "eme"} {
 		if strings.HasSuffix(low, suf) && len(low) > len(suf)+2 {
 			return true
+		}
+	}
+	return false
+}
+
+// periodCode reports a fiscal or calendar period written as a code:
+// "FY2024", "FY24", "Q3", "H1".
+func periodCode(s string) bool {
+	for _, p := range []string{"FY", "Q", "H"} {
+		if rest, ok := strings.CutPrefix(s, p); ok && rest != "" && strings.Trim(rest, "0123456789") == "" {
+			return p != "Q" && p != "H" || len(rest) == 1
 		}
 	}
 	return false

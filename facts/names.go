@@ -125,7 +125,10 @@ func forEachStem(w string, f func(string) bool) {
 	for _, c := range bnClitics {
 		if strings.HasSuffix(w, c) && len(w) > len(c) {
 			base := w[:len(w)-len(c)]
-			if isBnConsonantEnd(base) || (c == "ও" && isBnVowelEnd(base)) {
+			// -ই after a case ending ("ঢাকাতেই", "হাসিনাকেই"); not after any
+			// vowel, where it mostly belongs to the name ("দুবাই")
+			afterCase := c == "ই" && (strings.HasSuffix(base, "তে") || strings.HasSuffix(base, "কে") || strings.HasSuffix(base, "য়ে") || strings.HasSuffix(base, "র"))
+			if isBnConsonantEnd(base) || (c == "ও" && isBnVowelEnd(base)) || afterCase {
 				if utf8.RuneCountInString(base) >= 2 && !f(base) {
 					return
 				}

@@ -2,6 +2,7 @@ package verify
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -101,6 +102,12 @@ func (c *check) supportsName(n string) bool {
 	if len(toks) == 0 {
 		return false
 	}
+	// "Sher-e-Bangla" is one word in Bengali (শেরেবাংলা)
+	if strings.Contains(n, "-") && !hasBengaliText(n) && len(toks) > 1 {
+		if j := strings.ReplaceAll(n, "-", ""); c.supportsName(j) {
+			return true
+		}
+	}
 	for i := range toks {
 		toks[i] = fold(toks[i])
 	}
@@ -154,6 +161,13 @@ func (c *check) supportsName(n string) bool {
 		if containsRun(words, toks[i:i+1], literalEq) || c.keyRun(words, keys, toks[i:i+1], tk[i:i+1]) {
 			continue
 		}
+		// a word of an institution's name translated: "National" for
+		// "জাতীয়" ("Sher-e-Bangla National Cricket Stadium")
+		if i > 0 || len(tk) > 1 {
+			if slices.ContainsFunc(nameWordTranslations[toks[i]], func(t string) bool { return containsRun(words, []string{t}, literalEq) }) {
+				continue
+			}
+		}
 		if i < len(orig) && len(orig) == len(tk) && isAcronym(orig[i].Text) {
 			if acr, _ := s.acronyms(); acr[toks[i]] {
 				continue
@@ -162,6 +176,40 @@ func (c *check) supportsName(n string) bool {
 		return false
 	}
 	return true
+}
+
+// nameWordTranslations pairs the common words of institutions' names in
+// English and Bengali (folded), both ways, for names a summary translates
+// rather than transliterates. Only multi-word names use them: a name made
+// of such words alone is still checked word by word.
+var nameWordTranslations = func() map[string][]string {
+	pairs := [][2]string{
+		{"national", "জাতীয়"}, {"international", "আন্তর্জাতিক"}, {"university", "বিশ্ববিদ্যালয়"},
+		{"ministry", "মন্ত্রণালয়"}, {"court", "আদালত"}, {"election", "নির্বাচন"}, {"party", "দল"},
+		{"army", "সেনাবাহিনী"}, {"navy", "নৌবাহিনী"}, {"home", "স্বরাষ্ট্র"}, {"foreign", "পররাষ্ট্র"},
+		{"finance", "অর্থ"}, {"education", "শিক্ষা"}, {"health", "স্বাস্থ্য"}, {"commerce", "বাণিজ্য"},
+		{"agriculture", "কৃষি"}, {"law", "আইন"}, {"planning", "পরিকল্পনা"}, {"revenue", "রাজস্ব"},
+		{"council", "পরিষদ"}, {"parliament", "সংসদ"}, {"department", "অধিদপ্তর"}, {"department", "বিভাগ"},
+		{"directorate", "অধিদপ্তর"}, {"authority", "কর্তৃপক্ষ"}, {"port", "বন্দর"}, {"city", "নগর"},
+		{"north", "উত্তর"}, {"south", "দক্ষিণ"}, {"east", "পূর্ব"}, {"west", "পশ্চিম"}, {"central", "কেন্দ্রীয়"},
+		{"islamic", "ইসলামী"}, {"bank", "ব্যাংক"}, {"association", "সমিতি"}, {"force", "বাহিনী"},
+		{"office", "কার্যালয়"}, {"station", "থানা"}, {"district", "জেলা"}, {"division", "বিভাগ"},
+		{"stadium", "স্টেডিয়াম"}, {"hospital", "হাসপাতাল"}, {"medical", "মেডিকেল"}, {"college", "কলেজ"},
+		{"supreme", "সর্বোচ্চ"}, {"high", "উচ্চ"}, {"security", "নিরাপত্তা"}, {"organization", "সংস্থা"},
+		{"organisation", "সংস্থা"}, {"agency", "সংস্থা"}, {"fund", "তহবিল"}, {"world", "বিশ্ব"},
+	}
+	m := map[string][]string{}
+	for _, p := range pairs {
+		bn := fold(p[1])
+		m[p[0]] = append(m[p[0]], bn)
+		m[bn] = append(m[bn], p[0])
+	}
+	return m
+}()
+
+// hasBengaliText reports a Bengali letter in s.
+func hasBengaliText(s string) bool {
+	return strings.ContainsFunc(s, func(r rune) bool { return r >= 0x0980 && r <= 0x09FF })
 }
 
 // keyRun reports whether the name words toks (with keys tk) occur as a run

@@ -233,6 +233,7 @@ func TestVerifySeedArticle(t *testing.T) {
 		{name: "similar name bn", lang: "bn", text: "বাণিজ্যমন্ত্রী জুলকিফলি হাসিনা বলেছেন, পরীক্ষা তিন থেকে চার মাস চলবে।",
 			want: []wantIssue{{sangbad.IssueName, "জুলকিফলি হাসিনা"}}},
 		{name: "spelling variants pass", lang: "en", text: "Trade minister Zulkifli Hassan said Tokopedia and Lazada compete."},
+		{name: "translated institution words pass", lang: "en", text: "Indonesia's trade ministry and Tokopedia met in Jakarta."},
 		{name: "wrong count", lang: "en", text: "The trial will last five months.",
 			want: []wantIssue{{sangbad.IssueNumber, "five"}}},
 		{name: "wrong language", lang: "bn", text: "TikTok agreed to spend $840 million to buy a majority of Tokopedia, Indonesia's trade minister said on Tuesday.",
@@ -266,5 +267,25 @@ func TestVerifyEnglishArticles(t *testing.T) {
 			{name: "invented name", lang: "en", text: "Rahma Nor Omar told Barack Obama about the clashes in Mogadishu.",
 				want: []wantIssue{{sangbad.IssueName, "Barack Obama"}}},
 		})
+	})
+}
+
+// TestVerifyEnglishSummaryOfBengali checks names an English summary
+// translates or romanises from a Bengali source.
+func TestVerifyEnglishSummaryOfBengali(t *testing.T) {
+	src := readTestdata(t, "cricket_bn.txt")
+	pub := time.Date(2023, 12, 2, 0, 0, 0, 0, time.UTC)
+	runFactsCases(t, src, pub, []factsCase{
+		{name: "translated and hyphenated stadium name", lang: "en",
+			text: "Bangladesh beat New Zealand by 150 runs in the first Test at the Sher-e-Bangla National Cricket Stadium in Mirpur."},
+		{name: "romanised names", lang: "en",
+			text: "Taijul Islam took 10 wickets. Captain Najmul Hossain Shanto said the win would boost confidence. BCB president Nazmul Hassan Papon announced a Tk 50 lakh reward."},
+		{name: "a place with a case ending and a clitic", lang: "en", text: "The second Test starts on December 6 in Dhaka."},
+		{name: "a fiscal year code is no name, its year a date", lang: "en", text: "Bangladesh beat New Zealand by 150 runs in FY2024 terms.",
+			want: []wantIssue{{sangbad.IssueDate, "2024"}}},
+		{name: "a stadium the source does not name", lang: "en", text: "Bangladesh beat New Zealand by 150 runs at the Bangabandhu National Stadium.",
+			want: []wantIssue{{sangbad.IssueName, "Bangabandhu National Stadium"}}},
+		{name: "another player", lang: "en", text: "Mehidy Hasan Miraz took 10 wickets.",
+			want: []wantIssue{{sangbad.IssueName, "Mehidy Hasan Miraz"}}},
 	})
 }
