@@ -391,6 +391,25 @@ func (x *actorExtractor) latinCand(i, j int, bn bool) {
 		if allStop {
 			return
 		}
+		// a run of role words alone names no one: "State Minister" (for ...)
+		allRole := true
+		for _, ti := range idx {
+			if low := strings.ToLower(strings.TrimSuffix(x.toks[ti].text, ".")); !w.enRole[low] && !w.enTitle[low] {
+				allRole = false
+				break
+			}
+		}
+		if allRole {
+			return
+		}
+		// "State Minister for Labour Nazrul Islam Chowdhury": the portfolio
+		// after a title and "for"/"of" belongs to the role
+		if r, n := x.portfolioBefore(idx); n > 0 {
+			c := x.latinMention(idx[n:], sangbad.ActorPerson, true)
+			c.role = r
+			x.add(c)
+			return
+		}
 		// titles and roles before the name: "Interior Minister Noureddine Zerhouni"
 		last := -1
 		for k, ti := range idx[:len(idx)-1] {
@@ -405,6 +424,13 @@ func (x *actorExtractor) latinCand(i, j int, bn bool) {
 		if last >= 0 {
 			roleToks := idx[:last+1]
 			idx = idx[last+1:]
+			// a place inside the title: "former U.S. Treasury Secretary"
+			for k, ti := range roleToks {
+				st, _ := possessive(x.toks[ti].text)
+				if _, ok := x.g.enPlace(st); ok && isUpperStart(st) {
+					x.add(x.latinMention(roleToks[k:k+1], sangbad.ActorPlace, true))
+				}
+			}
 			role = x.d.text[x.toks[roleToks[0]].bs:x.toks[roleToks[len(roleToks)-1]].be]
 			if r := x.roleBefore(roleToks[0]); r != "" {
 				role = r + " " + role
@@ -1030,6 +1056,41 @@ func enAdjectiveHead(lex lexicon, low string) bool {
 		}
 	}
 	return false
+}
+
+// portfolioBefore reads a portfolio at the start of the run idx after a
+// title and "for" or "of" ("Minister for Labour", "Minister of Home
+// Affairs"), with at least two name words after it. It returns the whole
+// role and the number of portfolio words, or 0.
+func (x *actorExtractor) portfolioBefore(idx []int) (string, int) {
+	w := x.g.w
+	i := idx[0]
+	if i < 2 || len(idx) < 3 || !x.toks[i].space {
+		return "", 0
+	}
+	if p := x.toks[i-1].text; p != "for" && p != "of" {
+		return "", 0
+	}
+	t := i - 2
+	if x.toks[t].kind != tkLatin || !isUpperStart(x.toks[t].text) || !w.enTitle[strings.ToLower(x.toks[t].text)] {
+		return "", 0
+	}
+	start := t
+	for start > 0 && x.toks[start-1].kind == tkLatin && isUpperStart(x.toks[start-1].text) && w.enRole[strings.ToLower(x.toks[start-1].text)] {
+		start-- // "State Minister", "Deputy Minister"
+	}
+	n := 0
+	for n < 3 && len(idx)-n > 2 {
+		low := strings.ToLower(x.toks[idx[n]].text)
+		if !w.enRole[low] && !x.g.enLex.has(low) || x.midCaps[x.toks[idx[n]].text] && !w.enRole[low] {
+			break
+		}
+		n++
+	}
+	if n == 0 {
+		return "", 0
+	}
+	return x.d.text[x.toks[start].bs:x.toks[idx[n-1]].be], n
 }
 
 // periodCode reports a fiscal or calendar period written as a code:

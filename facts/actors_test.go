@@ -238,6 +238,15 @@ func TestExtractActorsEnglish(t *testing.T) {
 			{"Microsoft Corp", sangbad.ActorOrganization, "", 2},
 			{"Sam Altman", sangbad.ActorPerson, "", 2},
 		}, []string{"Microsoft"}},
+		// a portfolio after "for"/"of" belongs to the role; role words
+		// alone name no one
+		{"portfolios_en.txt", []actorWant{
+			{"Nazrul Islam Chowdhury", sangbad.ActorPerson, "State Minister for Labour", 1},
+			{"Asaduzzaman Khan", sangbad.ActorPerson, "Minister of Home Affairs", 1},
+			{"Abul Hasan Mahmud Ali", sangbad.ActorPerson, "Minister for Finance", 1},
+			{"Larry Summers", sangbad.ActorPerson, "former U.S. Treasury Secretary", 1},
+			{"United States", sangbad.ActorPlace, "", 1},
+		}, []string{"State Minister", "Labour Nazrul Islam Chowdhury"}},
 	}
 	e := New()
 	for _, ft := range tests {

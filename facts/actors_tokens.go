@@ -121,7 +121,8 @@ func tokenize(text string, sentences []sangbad.Span) []tok {
 				nr, nn := utf8.DecodeRuneInString(text[i+n2:])
 				nk := runeKind(nr)
 				switch {
-				case k == tkLatin && (r2 == '\'' || r2 == '’' || r2 == '-') && nk == tkLatin:
+				case k == tkLatin && (r2 == '\'' || r2 == '’' || r2 == '-') && nk == tkLatin,
+					k == tkBengali && (r2 == '\'' || r2 == '’') && nk == tkBengali: // "ডি'অ্যাঞ্জেলো"
 					i += n2 + nn
 					ri += 2
 					continue

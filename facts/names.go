@@ -1,6 +1,7 @@
 package facts
 
 import (
+	"slices"
 	"strings"
 	"unicode/utf8"
 
@@ -199,12 +200,14 @@ func SameName(a, b string) bool {
 func nameKeys(name string) []string {
 	name = strings.TrimSpace(name)
 	if !hasBengali(name) {
-		return []string{NameKey(name)}
+		return latinKeys(name)
 	}
-	i := strings.LastIndexAny(name, " -")
+	// the last word, also after an apostrophe ("ডি'অ্যাঞ্জেলো", as NameKey
+	// splits "D'Angelo")
 	head, last := "", name
-	if i >= 0 {
-		head, last = name[:i+1], name[i+1:]
+	if i := strings.LastIndexAny(name, " -'’"); i >= 0 {
+		_, n := utf8.DecodeRuneInString(name[i:])
+		head, last = name[:i+n], name[i+n:]
 	}
 	var out []string
 	for _, st := range bnStems(nfc(last)) {
@@ -213,6 +216,24 @@ func nameKeys(name string) []string {
 			k = NameKey(head) + " "
 		}
 		out = append(out, k+bengaliKey(st))
+	}
+	return out
+}
+
+// latinKeys returns the key of a Latin name and, where English spelling
+// hides the sound Bengali writes, the keys of its other readings: a soft g
+// ("Angelo" অ্যাঞ্জেলো, "Nigeria" নাইজেরিয়া) and th as d ("Southee"
+// সাউদি).
+func latinKeys(name string) []string {
+	out := []string{NameKey(name)}
+	low := strings.ToLower(name)
+	soft := strings.NewReplacer("ge", "je", "gi", "ji", "gy", "jy").Replace(low)
+	for _, v := range []string{soft, strings.ReplaceAll(low, "th", "d")} {
+		if v != low {
+			if k := NameKey(v); !slices.Contains(out, k) {
+				out = append(out, k)
+			}
+		}
 	}
 	return out
 }

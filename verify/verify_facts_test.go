@@ -5,6 +5,7 @@ import (
 	"context"
 	"encoding/json"
 	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -273,7 +274,7 @@ func TestVerifyEnglishArticles(t *testing.T) {
 // TestVerifyEnglishSummaryOfBengali checks names an English summary
 // translates or romanises from a Bengali source.
 func TestVerifyEnglishSummaryOfBengali(t *testing.T) {
-	src := readTestdata(t, "cricket_bn.txt")
+	src := readTestdata(t, filepath.Join("paraphrases", "bn5.txt"))
 	pub := time.Date(2023, 12, 2, 0, 0, 0, 0, time.UTC)
 	runFactsCases(t, src, pub, []factsCase{
 		{name: "translated and hyphenated stadium name", lang: "en",
@@ -288,4 +289,29 @@ func TestVerifyEnglishSummaryOfBengali(t *testing.T) {
 		{name: "another player", lang: "en", text: "Mehidy Hasan Miraz took 10 wickets.",
 			want: []wantIssue{{sangbad.IssueName, "Mehidy Hasan Miraz"}}},
 	})
+}
+
+// TestVerifyFaithfulParaphrases checks that faithful summaries written by
+// hand in the other language (names romanised or translated, numbers in
+// other units and scripts) raise no issue: each would be a false alarm.
+func TestVerifyFaithfulParaphrases(t *testing.T) {
+	tests := []struct {
+		source, summary, lang, published string
+	}{
+		{"bn1.txt", "s_bn1_en.txt", "en", "2024-06-06"},
+		{"en1.txt", "s_en1_bn.txt", "bn", "2023-03-01"},
+		{"bn5.txt", "s_bn5_en.txt", "en", "2023-12-02"},
+		{"en4.txt", "s_en4_bn.txt", "bn", "2023-11-22"},
+		{"bn3.txt", "s_bn3_en.txt", "en", "2024-03-05"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.summary, func(t *testing.T) {
+			pub, err := time.Parse("2006-01-02", tt.published)
+			if err != nil {
+				t.Fatal(err)
+			}
+			src := readTestdata(t, filepath.Join("paraphrases", tt.source))
+			runFactsCases(t, src, pub, []factsCase{{name: tt.summary, lang: tt.lang, text: readTestdata(t, filepath.Join("paraphrases", tt.summary))}})
+		})
+	}
 }
