@@ -222,13 +222,23 @@ func nameKeys(name string) []string {
 
 // latinKeys returns the key of a Latin name and, where English spelling
 // hides the sound Bengali writes, the keys of its other readings: a soft g
-// ("Angelo" অ্যাঞ্জেলো, "Nigeria" নাইজেরিয়া) and th as d ("Southee"
-// সাউদি).
+// ("Angelo" অ্যাঞ্জেলো, "Nigeria" নাইজেরিয়া), th as d ("Southee" সাউদি)
+// and a silent first letter ("Psaki" সাকি).
 func latinKeys(name string) []string {
 	out := []string{NameKey(name)}
 	low := strings.ToLower(name)
 	soft := strings.NewReplacer("ge", "je", "gi", "ji", "gy", "jy").Replace(low)
-	for _, v := range []string{soft, strings.ReplaceAll(low, "th", "d")} {
+	// a silent first letter: "Psaki" সাকি, "Knight" নাইট, "Wright" রাইট
+	words := strings.Fields(low)
+	for i, w := range words {
+		for _, p := range []string{"ps", "kn", "wr", "gn", "pt"} {
+			if strings.HasPrefix(w, p) && len(w) > 3 {
+				words[i] = w[1:]
+			}
+		}
+	}
+	silent := strings.Join(words, " ")
+	for _, v := range []string{soft, strings.ReplaceAll(low, "th", "d"), silent} {
 		if v != low {
 			if k := NameKey(v); !slices.Contains(out, k) {
 				out = append(out, k)

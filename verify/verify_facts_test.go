@@ -303,6 +303,9 @@ func TestVerifyFaithfulParaphrases(t *testing.T) {
 		{"bn5.txt", "s_bn5_en.txt", "en", "2023-12-02"},
 		{"en4.txt", "s_en4_bn.txt", "bn", "2023-11-22"},
 		{"bn3.txt", "s_bn3_en.txt", "en", "2024-03-05"},
+		{"bn4.txt", "s_bn4_en.txt", "en", "2022-04-26"},
+		{"en3.txt", "s_en3_bn.txt", "bn", "2023-12-13"},
+		{"en2.txt", "s_en2_bn.txt", "bn", "2024-01-08"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.summary, func(t *testing.T) {
