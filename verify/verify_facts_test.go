@@ -318,3 +318,24 @@ func TestVerifyFaithfulParaphrases(t *testing.T) {
 		})
 	}
 }
+
+// TestVerifyWrongParaphrases plants one error in a faithful other-language
+// summary: each must be caught.
+func TestVerifyWrongParaphrases(t *testing.T) {
+	pub := time.Date(2022, 4, 26, 0, 0, 0, 0, time.UTC)
+	src := readTestdata(t, filepath.Join("paraphrases", "bn4.txt"))
+	runFactsCases(t, src, pub, []factsCase{
+		{name: "wrong price", lang: "en", text: "Elon Musk has agreed to buy Twitter for $54 billion.",
+			want: []wantIssue{{sangbad.IssueNumber, "$54 billion"}}},
+		{name: "wrong share move", lang: "en", text: "Twitter shares rose 6.5% to $51.70 on the news.",
+			want: []wantIssue{{sangbad.IssueNumber, "6.5%"}}},
+		{name: "wrong weekday", lang: "en", text: "The deal was signed on Tuesday in San Francisco.",
+			want: []wantIssue{{sangbad.IssueDate, "Tuesday"}}},
+		{name: "wrong city", lang: "en", text: "The deal was signed on Monday in Los Angeles.",
+			want: []wantIssue{{sangbad.IssueName, "Los Angeles"}}},
+		{name: "wrong person", lang: "en", text: "Twitter CEO Jack Dorsey told staff the company's future was uncertain.",
+			want: []wantIssue{{sangbad.IssueName, "Jack Dorsey"}}},
+		{name: "a name with other vowels", lang: "en", text: "White House press secretary Jan Sake said the administration was watching.",
+			want: []wantIssue{{sangbad.IssueName, "Jan Sake"}}},
+	})
+}
