@@ -2,6 +2,7 @@ package facts
 
 import (
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -281,6 +282,39 @@ func phoneticKey(s string) string {
 // bengaliKey is phoneticKey over a Bengali word's romanisation. The letter
 // য (ya without nukta) sounds like j in Bengali, so it keys as j.
 func bengaliKey(s string) string {
+	return bnKeys.get(s, bengaliKeyOf)
+}
+
+// bnKeys memoises bengaliKey: the same names are keyed again and again, by
+// every extraction and, pairwise, by SameName. It is bounded: it starts
+// over when full.
+var bnKeys = keyMemo{m: map[string]string{}}
+
+type keyMemo struct {
+	mu sync.RWMutex
+	m  map[string]string
+}
+
+const keyMemoMax = 1 << 16
+
+func (c *keyMemo) get(s string, f func(string) string) string {
+	c.mu.RLock()
+	k, ok := c.m[s]
+	c.mu.RUnlock()
+	if ok {
+		return k
+	}
+	k = f(s)
+	c.mu.Lock()
+	if len(c.m) >= keyMemoMax {
+		c.m = make(map[string]string, keyMemoMax/4)
+	}
+	c.m[s] = k
+	c.mu.Unlock()
+	return k
+}
+
+func bengaliKeyOf(s string) string {
 	var b strings.Builder
 	rs := []rune(norm.NFC.String(s))
 	for i := 0; i < len(rs); i++ {
