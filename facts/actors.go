@@ -1250,6 +1250,12 @@ func (x *actorExtractor) bengaliPass() {
 				continue
 			}
 		}
+		// "বিনিয়োগ ব্যাংক মরগান স্ট্যানলির": a kind of organisation before
+		// a foreign name describes it rather than ending a name
+		if j := x.bnDescribedOrg(i); j > i && j-i > 2 {
+			i = j - 1
+			continue
+		}
 		// organisations and places by their head word
 		if w.isBnOrgHead(stem) || bnOrgCompound(stem) {
 			x.bnOrgAt(i, stem, sangbad.ActorOrganization)
@@ -1282,14 +1288,9 @@ func (x *actorExtractor) bengaliPass() {
 			continue
 		}
 		// context cues for foreign names unknown to the lexicon
-		if w.bnOrgDesc[word] || w.bnOrgDesc[stem] {
-			if i+1 < len(x.toks) && x.toks[i+1].kind == tkBengali && x.bnNameCandidate(i+1) {
-				_, st := x.bnWord(i + 1)
-				x.add(x.bnMention(i+1, i+2, st, sangbad.ActorOrganization, true))
-				x.descRole[i+1] = x.bnDescPhrase(i)
-				i++
-				continue
-			}
+		if j := x.bnDescribedOrg(i); j > i {
+			i = j - 1
+			continue
 		}
 		if word == "মালিকানাধীন" {
 			x.bnOwnedBy(i)
@@ -1755,6 +1756,35 @@ func (x *actorExtractor) bnRolePhrase(i int) string {
 	}
 	// stop at a role word with a case suffix other than the last
 	return x.d.text[x.toks[start].bs:x.toks[i].be]
+}
+
+// bnDescribedOrg records the organisation named after a descriptor at
+// token i ("প্রযুক্তি জায়ান্ট গুগল", "বিনিয়োগ ব্যাংক মরগান স্ট্যানলির"): up to
+// three name words unknown to the lexicon, the last maybe with a case
+// ending. It returns the token after the name, or i.
+func (x *actorExtractor) bnDescribedOrg(i int) int {
+	w := x.g.w
+	word, stem := x.bnWord(i)
+	if !w.bnOrgDesc[word] && !w.bnOrgDesc[stem] {
+		return i
+	}
+	j := i + 1
+	for j < len(x.toks) && j-i <= 3 && x.toks[j].kind == tkBengali && x.toks[j].space && !x.toks[j].newline && x.bnNameCandidate(j) {
+		if j > i+1 && x.isKnown(j) {
+			break
+		}
+		j++
+		if x.bnHasSuffix(j - 1) {
+			break
+		}
+	}
+	if j == i+1 {
+		return i
+	}
+	_, st := x.bnWord(j - 1)
+	x.add(x.bnMention(i+1, j, st, sangbad.ActorOrganization, true))
+	x.descRole[i+1] = x.bnDescPhrase(i)
+	return j
 }
 
 // bnKnownOrgAt reports a token that is, with any case suffix, a one-word

@@ -28,6 +28,8 @@ func TestActorRules(t *testing.T) {
 			map[string]string{"Hamas": O, "Taliban": O, "BRAC": O, "Amazon": O, "Supreme Court": O}, []string{"Court"}},
 		{"a known organisation ends a name; world cities", "টেসলার প্রধান নির্বাহী ইলন মাস্ক টুইটার কিনে নেওয়ার চুক্তি করেছেন। গত সোমবার সান ফ্রান্সিসকোতে এ চুক্তি সই হয়।",
 			map[string]string{"ইলন মাস্ক": P, "Twitter": O, "Tesla": O, "San Francisco": L}, []string{"ইলন মাস্ক টুই"}},
+		{"a kind of organisation before a foreign name", "বিনিয়োগ ব্যাংক ক্লারেন্ডন ফিনলির বিশ্লেষক মায়াঙ্ক মাহেশ্বরী বলেন, আয় বাড়বে।",
+			map[string]string{"ক্লারেন্ডন ফিনলি": O, "মায়াঙ্ক মাহেশ্বরী": P}, []string{"ক্লারেন্ডন"}},
 		{"known organisations in bengali", "ফায়ার সার্ভিস ও সিভিল ডিফেন্সের মহাপরিচালক এসেছেন। দুদক মামলা করেছে।",
 			map[string]string{"Fire Service and Civil Defence": O, "Anti-Corruption Commission": O}, []string{"ডিফেন্স"}},
 		{"contractions are no names", `"I'll keep it," he said. "I've never been there, I'm sure," said Tom Hardy.`,

@@ -253,6 +253,12 @@ func (a *amountScanner) at(i int, bare bool) (amountMention, bool) {
 			}
 		}
 	}
+	// "গ্রাহক এখন ৪৭ কোটি ছাড়িয়েছে": a Bengali count with its noun before
+	if m.kind == "" && ne.scale && t.bn {
+		if u := a.bnUnitBefore(m.i); u != "" {
+			m.kind, m.unit = sangbad.AmountQuantity, u
+		}
+	}
 	if m.kind == "" && (!bare || ((ne.words || ne.ambig) && !ne.scale)) {
 		return amountMention{}, false
 	}
@@ -277,6 +283,28 @@ func (a *amountScanner) at(i int, bare bool) (amountMention, bool) {
 	m.j = k
 	a.qualifiers(&m)
 	return m, true
+}
+
+// bnUnitBefore finds the noun a Bengali count with no noun after it counts
+// among the words just before it ("গ্রাহক এখন ৪৭ কোটি", "ব্যবহারকারীর সংখ্যা
+// প্রায় ৫ কোটি"), or "".
+func (a *amountScanner) bnUnitBefore(i int) string {
+	toks := a.toks
+	for k := i - 1; k >= 0 && k >= i-3; k-- {
+		t := &toks[k]
+		if t.kind != ntWord || !t.bn {
+			return ""
+		}
+		switch t.key {
+		case "এখন", "প্রায়", "মোট", "সংখ্যা", "ছিল", "হয়", "দাঁড়িয়েছে", "বর্তমানে", "অন্তত", "আরও":
+			continue
+		}
+		if bnUnitStop[t.key] || bnVerbTense(t.key) != 0 {
+			return ""
+		}
+		return unitStem(t.key)
+	}
+	return ""
 }
 
 // bnUnitAdjectives stand between a number and the noun it counts.

@@ -59,6 +59,8 @@ func TestExtractAmounts(t *testing.T) {
 		{"minor units", "Shares rose to 245 pence; oil fell 12 cents; diesel costs 50 paise more; a coin of 20 euro cents.",
 			[]amt{{Text: "245 pence", Kind: "money", Value: 2.45, Currency: "GBP"}, {Text: "12 cents", Kind: "money", Value: 0.12, Currency: "USD"},
 				{Text: "50 paise", Kind: "money", Value: 0.5, Currency: "INR"}, {Text: "20 euro cents", Kind: "money", Value: 0.2, Currency: "EUR"}}},
+		{"bengali count with its noun before it", "জিও প্ল্যাটফর্মসের গ্রাহক এখন ৪৭ কোটি।",
+			[]amt{{Text: "৪৭ কোটি", Kind: "quantity", Value: 47e7, Unit: "গ্রাহক"}}},
 		{"bengali adjective before the counted noun", "বাজেটে প্রায় ১২ লাখ নতুন কর্মসংস্থানের কথা বলা হয়েছে।",
 			[]amt{{Text: "প্রায় ১২ লাখ", Kind: "quantity", Value: 12e5, Unit: "কর্মসংস্থান", Approx: true}}},
 		{"percent ranges", "The rate stays at 5.25% to 5.5%; growth will be between 2% and 3%, up from 1% to 2%.",
