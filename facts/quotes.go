@@ -8,6 +8,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/sangbad/sangbad"
+	"github.com/sangbad/sangbad/segment"
 )
 
 // mentionRef is one actor mention, for finding speakers by position.
@@ -60,7 +61,16 @@ func extractQuotes(d *doc, actors []sangbad.Actor, w *wordLists) []sangbad.Quote
 		out = append(out, q.attributeDirect(direct[di], direct, di))
 	}
 	sort.SliceStable(out, func(i, j int) bool { return out[i].Start < out[j].Start })
-	return out
+	// a short quotation nobody said is a slogan, a chant or a scare quote
+	// ("God is great"), not reported speech
+	kept := out[:0]
+	for _, qt := range out {
+		if qt.Direct && qt.Speaker == "" && len(segment.Words(qt.Text)) < 5 {
+			continue
+		}
+		kept = append(kept, qt)
+	}
+	return kept
 }
 
 // quote mark pairs: opening -> closing.

@@ -77,6 +77,7 @@ func TestExtractQuotes(t *testing.T) {
 			[]quoteRow{{0, 25, false, "John Smith", "John Smith", true}}},
 		{"a quotation that ends its sentence belongs to the speaker before it", "bn", `অধিনায়ক নাজমুল হোসেন শান্ত বলেন, "দলের সবাই দায়িত্ব পালন করেছে।" নিউজিল্যান্ডের অধিনায়ক টিম সাউদি বলেছেন, স্পিনের বিপক্ষে তাঁরা ভালো খেলতে পারেননি।`,
 			[]quoteRow{{34, 66, true, "নাজমুল হোসেন শান্ত", "নাজমুল হোসেন শান্ত", true}, {109, 149, false, "টিম সাউদি", "টিম সাউদি", true}}},
+		{"a short quotation nobody said is no quote", "en", `The crowd chanted "God is great" as the bodies were dragged through the streets.`, nil},
 		{"short phrase after the verb", "en", "The new board will include Larry Summers, OpenAI said in a post.",
 			[]quoteRow{{0, 40, false, "OpenAI", "OpenAI", true}}},
 		{"attribution set off by commas", "en", "Consumer prices rose 3.1% in November, the Labor Department said Tuesday, down from a peak of 9.1%.",
