@@ -71,6 +71,7 @@ func (e *Extractor) extractActors(d *doc) []sangbad.Actor {
 	x.nameTok = make([]int8, len(x.toks))
 	x.latinPass()
 	x.bengaliPass()
+	x.namedInQuotes()
 	x.cands = resolveOverlaps(x.cands)
 	groups := x.group()
 	x.bengaliSecondPass(groups)
@@ -1757,6 +1758,81 @@ func (x *actorExtractor) bnRolePhrase(i int) string {
 	// stop at a role word with a case suffix other than the last
 	return x.d.text[x.toks[start].bs:x.toks[i].be]
 }
+
+// namedInQuotes records a name in quotation marks that the text says is a
+// name and of what: "‘উন্নয়ন সমন্বয়’ নামের একটি সংগঠন", "“সবুজ” নামে একটি
+// গ্রাম". Names of works ("শীর্ষক") and quotations the other passes took
+// are left alone.
+func (x *actorExtractor) namedInQuotes() {
+	taken := func(ti, tj int) bool {
+		for _, c := range x.cands {
+			if c.ti < tj && ti < c.tj {
+				return true
+			}
+		}
+		return false
+	}
+	for i := 0; i+3 < len(x.toks); i++ {
+		open := x.toks[i]
+		if open.kind != tkPunct || !strings.Contains("‘“\"'", open.text) {
+			continue
+		}
+		j := i + 1
+		for j < len(x.toks) && j-i <= 5 && (x.toks[j].kind == tkBengali || x.toks[j].kind == tkLatin) {
+			j++
+		}
+		if j == i+1 || j >= len(x.toks)-1 || x.toks[j].kind != tkPunct || !strings.Contains("’”\"'", x.toks[j].text) {
+			continue
+		}
+		after, _ := x.bnWord(j + 1)
+		if after != "নামের" && after != "নামে" && after != "নামক" {
+			continue
+		}
+		typ := ""
+		for k := j + 2; k < len(x.toks) && k <= j+4; k++ {
+			if x.toks[k].kind != tkBengali {
+				break
+			}
+			_, st := x.bnWord(k)
+			switch {
+			case bnNamedOrgNouns[st]:
+				typ = sangbad.ActorOrganization
+			case bnNamedPlaceNouns[st]:
+				typ = sangbad.ActorPlace
+			}
+			if typ != "" {
+				break
+			}
+		}
+		if typ == "" || taken(i+1, j) {
+			continue
+		}
+		if x.toks[j-1].kind == tkBengali {
+			_, st := x.bnWord(j - 1)
+			x.add(x.bnMention(i+1, j, st, typ, true))
+		} else {
+			x.add(x.latinMention(seq(i+1, j), typ, true))
+		}
+		i = j
+	}
+}
+
+// seq returns the integers [i, j).
+func seq(i, j int) []int {
+	out := make([]int, 0, j-i)
+	for k := i; k < j; k++ {
+		out = append(out, k)
+	}
+	return out
+}
+
+// bnNamedOrgNouns and bnNamedPlaceNouns say what a name given with "নামের"
+// names.
+var (
+	bnNamedOrgNouns = map[string]bool{"সংগঠন": true, "প্রতিষ্ঠান": true, "সংস্থা": true, "কোম্পানি": true, "দল": true, "ক্লাব": true,
+		"ফাউন্ডেশন": true, "ব্যান্ড": true, "পত্রিকা": true, "সমিতি": true, "জোট": true, "প্ল্যাটফর্ম": true, "স্কুল": true}
+	bnNamedPlaceNouns = map[string]bool{"গ্রাম": true, "এলাকা": true, "শহর": true, "মহল্লা": true, "পাড়া": true, "দ্বীপ": true, "নদী": true}
+)
 
 // bnDescribedOrg records the organisation named after a descriptor at
 // token i ("প্রযুক্তি জায়ান্ট গুগল", "বিনিয়োগ ব্যাংক মরগান স্ট্যানলির"): up to

@@ -40,6 +40,8 @@ func TestBengaliActorRules(t *testing.T) {
 			map[string]string{"ঢাকা শিক্ষা বোর্ড": sangbad.ActorOrganization}, []string{"শিক্ষা বোর্ড"}},
 		{"a person before a party is no part of it", "ওবায়দুল কাদের ছাত্রলীগের সম্মেলনে যান।",
 			map[string]string{"ওবায়দুল কাদের": P, "ছাত্রলীগের": sangbad.ActorOrganization}, []string{"ওবায়দুল কাদের ছাত্রলীগের"}},
+		{"a quoted name the text calls a name", "মতবিনিময় সভাটি আয়োজন করে ‘উন্নয়ন সমন্বয়’ নামের একটি সংগঠন। তারা “সবুজপুর” নামে একটি গ্রামে থাকে।",
+			map[string]string{"উন্নয়ন সমন্বয়": sangbad.ActorOrganization, "সবুজপুর": sangbad.ActorPlace}, nil},
 		{"the second half of a hyphenated compound names no place", "২০৩০ সালের মধ্যে দেশের ই-কমার্স বাজার দ্বিগুণ হবে। কারওয়ান বাজারে আগুন লেগেছে।",
 			map[string]string{"কারওয়ান বাজার": sangbad.ActorPlace}, []string{"কমার্স বাজার"}},
 		{"hyphenated places before a road", "ঢাকা-চট্টগ্রাম মহাসড়কের যানজট কমেছে।",
