@@ -117,10 +117,14 @@ func isAllCaps(s string) bool {
 
 // hasInnerCap reports a capital after the first letter ("TikTok", "GoTo").
 func hasInnerCap(s string) bool {
+	prev := rune(0)
 	for i, r := range s {
-		if i > 0 && unicode.IsUpper(r) {
+		// a capital after a hyphen starts the second part of a double
+		// name ("Bankman-Fried"), not an inner capital
+		if i > 0 && unicode.IsUpper(r) && prev != '-' {
 			return true
 		}
+		prev = r
 	}
 	return false
 }

@@ -247,6 +247,12 @@ func TestExtractActorsEnglish(t *testing.T) {
 			{"Larry Summers", sangbad.ActorPerson, "former U.S. Treasury Secretary", 1},
 			{"United States", sangbad.ActorPlace, "", 1},
 		}, []string{"State Minister", "Labour Nazrul Islam Chowdhury"}},
+		// a double-barrelled surname alone joins its person
+		{"court_en.txt", []actorWant{
+			{"Sam Bankman-Fried", sangbad.ActorPerson, "former FTX chief executive", 3},
+			{"Lewis A. Kaplan", sangbad.ActorPerson, "U.S. District Judge", 2},
+			{"Marc Mukasey", sangbad.ActorPerson, "Defense lawyer", 1},
+		}, []string{"Bankman-Fried"}},
 	}
 	e := New()
 	for _, ft := range tests {

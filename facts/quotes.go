@@ -542,8 +542,39 @@ func (q *quoteCtx) directBefore(ds sangbad.Span) (sangbad.Quote, bool) {
 			}
 			break
 		}
+		if enSayParticiples[strings.ToLower(q.toks[k].text)] {
+			// "Marc Mukasey argued ..., saying his client was “...”": the
+			// participle's subject is the sentence's first person
+			if mi := q.sentenceSubject(q.toks[k].start); mi >= 0 {
+				sp := q.mentions[mi].span
+				return q.quote(ds.Start, ds.End, q.mentions[mi].actor, &sp, true), true
+			}
+			break
+		}
 	}
 	return sangbad.Quote{}, false
+}
+
+// enSayParticiples introduce a quotation in a participle clause whose
+// subject is the sentence's.
+var enSayParticiples = map[string]bool{"saying": true, "adding": true, "noting": true, "arguing": true, "insisting": true,
+	"warning": true, "telling": true, "writing": true, "declaring": true, "stressing": true}
+
+// sentenceSubject returns the first person mention of the sentence around
+// code point p that starts before p, or -1.
+func (q *quoteCtx) sentenceSubject(p int) int {
+	for _, s := range q.d.sentences {
+		if p < s.Start || p >= s.End {
+			continue
+		}
+		for mi, m := range q.mentions {
+			if m.start >= s.Start && m.start < p && q.actors[m.actor].Type == sangbad.ActorPerson {
+				return mi
+			}
+		}
+		return -1
+	}
+	return -1
 }
 
 // endsSentence reports a quotation whose text ends with a sentence's final
@@ -641,13 +672,21 @@ func (q *quoteCtx) indirect(s sangbad.Span, direct []sangbad.Span) []sangbad.Quo
 			if i+1 < len(attrs) {
 				ce = q.toks[min(attrs[i+1].spTok, attrs[i+1].v)].start
 			}
-			// "said on Tuesday that ...", "said in a note that ..."
+			// "said on Tuesday that ...", "said in a note that ...", "said in
+			// a letter to investors that ..."
 			k := q.tokAt(cs)
 			for n := 0; k < hi && n < 4 && q.toks[k].kind == tkLatin && (q.skippable(k) || isWeekday(q.toks[k].text)); n++ {
 				k++
 			}
 			if k < hi && strings.EqualFold(q.toks[k].text, "that") {
 				cs = q.toks[k].end
+			} else if k < hi && q.toks[k].kind == tkLatin {
+				for n, m := 0, k; m < hi && n < 6 && q.toks[m].kind == tkLatin; n, m = n+1, m+1 {
+					if strings.EqualFold(q.toks[m].text, "that") {
+						cs = q.toks[m].end
+						break
+					}
+				}
 			}
 		}
 		cs = q.skipDateline(cs, ce)
