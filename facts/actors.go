@@ -1288,8 +1288,12 @@ func (x *actorExtractor) bengaliPass() {
 			}
 		}
 		// transliterated acronyms: বিএনপি, আইসিসি
-		if isBnAcronym(stem) && !bnNonOrgAcronyms[stem] && !x.bnRoleAbbrev(i) {
-			x.add(x.bnMention(i, i+1, stem, sangbad.ActorOrganization, true))
+		acr := stem
+		if isBnAcronym(word) && !isBnAcronym(stem) {
+			acr = word // "ডব্লিউএইচও": the ও is the letter O, not "also"
+		}
+		if isBnAcronym(acr) && !bnNonOrgAcronyms[acr] && !x.bnRoleAbbrev(i) {
+			x.add(x.bnMention(i, i+1, acr, sangbad.ActorOrganization, true))
 			continue
 		}
 		// context cues for foreign names unknown to the lexicon
@@ -1659,7 +1663,7 @@ func (x *actorExtractor) bnPersonAfter(i int) int {
 	if rw, _ := x.bnWord(i); isRole && (strings.HasSuffix(rw, "দের") || strings.HasSuffix(rw, "রা") || strings.HasSuffix(rw, "গণ")) {
 		return i
 	}
-	for j < len(x.toks) && j-nameStart < 4 {
+	for j < len(x.toks) && j-nameStart < 5 { // "আবুল বাশার মোহাম্মদ খুরশীদ আলম"
 		if x.bnLocative(j) {
 			break // "সম্প্রতি সাভারে রানা প্লাজা", "চেম্বারে": no name word
 		}
@@ -1674,8 +1678,8 @@ func (x *actorExtractor) bnPersonAfter(i int) int {
 			if _, place := x.g.bnPlace(nfc(x.toks[j].text)); place {
 				break // "প্রধান খুলনা রেঞ্জের": a place starts no name
 			}
-		} else if x.bnKnownOrgAt(j) {
-			break // "ইলন মাস্ক টুইটার কিনে": a known organisation ends the name
+		} else if x.bnKnownOrgAt(j) || x.bnKnownPlaceAt(j) {
+			break // "ইলন মাস্ক টুইটার কিনে", "স্টিফেন হকিং ইসরায়েলের": a known organisation or place ends the name
 		}
 		if x.bnInitialAt(j) {
 			j++
@@ -1705,7 +1709,10 @@ func (x *actorExtractor) bnPersonAfter(i int) int {
 	if start > nameStart {
 		start = nameStart
 	}
-	_, st := x.bnWord(j - 1)
+	lw, st := x.bnWord(j - 1)
+	if st != lw && strings.HasSuffix(lw, "র") && st+"র" == lw && j < len(x.toks) && (x.bnSayAt(j) || bnHonorificVerb(nfc(x.toks[j].text))) {
+		st = lw // the subject of a verb takes no genitive: "কবিরুল বাশার বলেন"
+	}
 	c := x.bnMention(start, j, st, sangbad.ActorPerson, true)
 	if isRole {
 		c.role = x.bnRolePhrase(i)
@@ -1882,6 +1889,21 @@ func (x *actorExtractor) bnKnownOrgAt(j int) bool {
 	return false
 }
 
+// bnKnownPlaceAt reports a token that is, with any case suffix, a place
+// of the gazetteer that is not also a common word.
+func (x *actorExtractor) bnKnownPlaceAt(j int) bool {
+	if x.toks[j].kind != tkBengali {
+		return false
+	}
+	word, _ := x.bnWord(j)
+	for _, st := range bnStems(word) {
+		if _, ok := x.g.bnPlace(st); ok && !bnAmbiguousPlaces[st] && !x.g.w.bnName[st] {
+			return true
+		}
+	}
+	return false
+}
+
 // bnRoleModifiers stand inside a Bengali role phrase before its head:
 // "নির্বাহী পরিচালক ও মুখপাত্র", "অতিরিক্ত উপকমিশনার", "সাবেক মন্ত্রী".
 var bnRoleModifiers = map[string]bool{"ও": true, "প্রধান": true, "সাধারণ": true, "নির্বাহী": true, "ব্যবস্থাপনা": true, "সাবেক": true,
@@ -1891,6 +1913,9 @@ var bnRoleModifiers = map[string]bool{"ও": true, "প্রধান": true, "
 // up to four bare modifiers before it ("বাংলাদেশ কমিউনিস্ট পার্টির").
 func (x *actorExtractor) bnOrgAt(i int, stem, typ string) {
 	w := x.g.w
+	if hw, _ := x.bnWord(i); strings.Contains(hw, "গুলো") || strings.Contains(hw, "গুলি") || strings.Contains(hw, "সমূহ") {
+		return // "সিটি করপোরেশনগুলোর": a plural names a kind, not one body
+	}
 	start := i
 	for k := i - 1; k >= 0 && i-k <= 6; k-- {
 		t := x.toks[k]

@@ -59,6 +59,8 @@ func TestExtractAmounts(t *testing.T) {
 		{"minor units", "Shares rose to 245 pence; oil fell 12 cents; diesel costs 50 paise more; a coin of 20 euro cents.",
 			[]amt{{Text: "245 pence", Kind: "money", Value: 2.45, Currency: "GBP"}, {Text: "12 cents", Kind: "money", Value: 0.12, Currency: "USD"},
 				{Text: "50 paise", Kind: "money", Value: 0.5, Currency: "INR"}, {Text: "20 euro cents", Kind: "money", Value: 0.2, Currency: "EUR"}}},
+		{"bengali chain with a classifier on its tail", "হাসপাতালে ভর্তি হয়েছেন ১ লাখ ৯৭ হাজার ৬৩২ জন।",
+			[]amt{{Text: "১ লাখ ৯৭ হাজার ৬৩২ জন", Kind: "quantity", Value: 197632, Unit: "জন"}}},
 		{"bengali count with its noun before it", "জিও প্ল্যাটফর্মসের গ্রাহক এখন ৪৭ কোটি।",
 			[]amt{{Text: "৪৭ কোটি", Kind: "quantity", Value: 47e7, Unit: "গ্রাহক"}}},
 		{"bengali adjective before the counted noun", "বাজেটে প্রায় ১২ লাখ নতুন কর্মসংস্থানের কথা বলা হয়েছে।",

@@ -481,7 +481,16 @@ func parseNumber(toks []ntok, i int, money bool) (numExpr, bool) {
 		if !ok {
 			continue // another scale word may follow: "লাখ কোটি", "lakh crore"
 		}
-		if sub.classif != "" || sub.ambig {
+		if sub.ambig {
+			break
+		}
+		if sub.classif != "" {
+			// "১ লাখ ৯৭ হাজার ৬৩২ জন": the tail carries the classifier
+			if sub.value < s && !sub.words && !ne.words && toks[k-1].bn {
+				cur = sub.value
+				k = nk
+				ne.classif, ne.classTok = sub.classif, sub.classTok
+			}
 			break
 		}
 		if _, ok := scaleAt(toks, nk, money); ok {

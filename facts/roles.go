@@ -203,7 +203,9 @@ func (w *wordLists) isBnRole(s string) bool {
 			return true
 		}
 	}
-	return w.bnRole[s] || strings.HasSuffix(s, "মন্ত্রী") || strings.HasSuffix(s, "সচিব") || strings.HasSuffix(s, "পরিচালক")
+	// experts: "অর্থনীতিবিদ", "কীটতত্ত্ববিদ", "বিশেষজ্ঞ", "পুষ্টিবিজ্ঞানী"
+	return w.bnRole[s] || strings.HasSuffix(s, "মন্ত্রী") || strings.HasSuffix(s, "সচিব") || strings.HasSuffix(s, "পরিচালক") ||
+		strings.HasSuffix(s, "বিদ") && len(s) > len("বিদ")+6 || strings.HasSuffix(s, "বিজ্ঞানী") || strings.HasSuffix(s, "বিশেষজ্ঞ")
 }
 
 // isBnOrgHead reports whether a Bengali stem is an organisation head word;
