@@ -296,7 +296,7 @@ func (x *actorExtractor) latinRun(i int, bn bool) int {
 			if (low == "of" || low == "for" || low == "and") && j+1 < len(x.toks) && x.toks[j+1].kind == tkLatin && isUpperStart(x.toks[j+1].text) && x.toks[j+1].space {
 				first := strings.ToLower(x.toks[i].text)
 				prev := strings.ToLower(x.toks[j-1].text)
-				if x.g.w.enOrgPrefix[first] || x.g.w.enOrgSuffix[prev] {
+				if x.g.w.enOrgPrefix[first] || x.g.w.enOrgSuffix[prev] || low == "and" && x.orgHeadAhead(j+1) {
 					j++
 					continue
 				}
@@ -329,6 +329,21 @@ func (x *actorExtractor) latinRun(i int, bn bool) int {
 	return j
 }
 
+// orgHeadAhead reports capitalised words from token k that end, within
+// three words, in an organisation head: "Roads and Highways Department".
+func (x *actorExtractor) orgHeadAhead(k int) bool {
+	for n := 0; k < len(x.toks) && n < 3; n, k = n+1, k+1 {
+		t := x.toks[k]
+		if t.kind != tkLatin || !isUpperStart(t.text) || n > 0 && !t.space {
+			return false
+		}
+		if low := strings.ToLower(t.text); x.g.w.enOrgSuffix[low] && low != "group" && low != "news" {
+			return true
+		}
+	}
+	return false
+}
+
 // latinCand classifies the Latin run [i,j) and records it.
 func (x *actorExtractor) latinCand(i, j int, bn bool) {
 	w := x.g.w
@@ -347,6 +362,16 @@ func (x *actorExtractor) latinCand(i, j int, bn bool) {
 	}
 	if bn && len(idx) == 1 && i >= 2 && x.toks[i-1].text == "." && !x.toks[i].space && !x.toks[i-1].space && x.toks[i-2].kind == tkLatin && !isUpperStart(x.toks[i].text) {
 		return // "History.com": a domain's ending is no name
+	}
+	// "Japan International Cooperation Agency (Jica)": an acronym written
+	// like a word, defined in parentheses after the organisation
+	if len(idx) == 1 && i > 0 && x.toks[i-1].text == "(" && j < len(x.toks) && x.toks[j].text == ")" {
+		if n := len(x.cands); n > 0 && x.cands[n-1].tj == i-1 && x.cands[n-1].typ != sangbad.ActorPerson {
+			if slices.Contains(initialsOf([]string{x.cands[n-1].name}), strings.ToUpper(x.toks[i].text)) {
+				x.add(x.latinMention(idx, sangbad.ActorOrganization, true))
+				return
+			}
+		}
 	}
 	role := ""
 	if !bn {
@@ -599,6 +624,11 @@ func (x *actorExtractor) latinCand(i, j int, bn bool) {
 		// "in Batna", "the city of Batna": a place
 		if i > 0 && x.toks[i-1].kind == tkLatin {
 			switch strings.ToLower(x.toks[i-1].text) {
+			case "to":
+				// "from Dhaka to Mawa": the second end of a route is a place
+				if n := len(x.cands); n > 0 && i >= 3 && x.cands[n-1].ti > 0 && strings.EqualFold(x.toks[x.cands[n-1].ti-1].text, "from") && x.cands[n-1].tj == i-1 && x.cands[n-1].typ == sangbad.ActorPlace {
+					c.typ, c.strong = sangbad.ActorPlace, true
+				}
 			case "in", "near", "outside", "from":
 				// "shares in Tesco", "a stake in Grab" are no places
 				if !x.saidAfter(j) && !(i > 1 && enStakeNouns[strings.ToLower(x.toks[i-2].text)]) {
@@ -694,7 +724,9 @@ var (
 		"province": true, "district": true, "region": true, "airport": true, "station": true, "bridge": true, "harbor": true,
 		"harbour": true, "prison": true, "desert": true, "sea": true, "ocean": true, "gulf": true, "strait": true, "canal": true,
 		"forest": true, "village": true, "town": true, "city": true, "stadium": true, "arena": true, "plaza": true,
-		"heights": true, "falls": true, "springs": true, "canyon": true, "creek": true, "cave": true, "caves": true, "state": false, "states": true}
+		"heights": true, "falls": true, "springs": true, "canyon": true, "creek": true, "cave": true, "caves": true, "state": false, "states": true,
+		// South Asian place heads: "Sher-e-Bangla Nagar", "Karwan Bazar", "Mohakhali Upazila"
+		"nagar": true, "bazar": true, "bazaar": true, "upazila": true, "thana": true, "union": false, "char": true, "ghat": true, "chowk": true}
 	enEventLast = map[string]bool{"cup": true, "prix": true, "open": true, "masters": true, "championship": true,
 		"championships": true, "tour": true, "games": true, "olympics": true, "show": true, "channel": true, "radio": true,
 		"report": true, "festival": true, "awards": true, "series": true, "conference": true, "summit": true, "review": true,
@@ -948,6 +980,11 @@ func (x *actorExtractor) appositionAfter(j int) string {
 			continue
 		}
 		if isUpperStart(x.toks[k].text) {
+			if hasHead {
+				// ", Planning Minister MA Mannan told ...": a title and a
+				// name start a new clause, no apposition
+				return ""
+			}
 			k++
 			continue
 		}
@@ -962,6 +999,9 @@ func (x *actorExtractor) appositionAfter(j int) string {
 		t := x.toks[end]
 		if t.kind == tkPunct && (t.text == "," || t.text == "." || t.text == ";" || t.text == ")" || t.text == "(" || t.text == "\"" || t.text == "”") {
 			break
+		}
+		if t.kind == tkLatin && w.enSay[strings.ToLower(t.text)] {
+			return "" // a clause with its own reporting verb
 		}
 		end++
 	}
@@ -2565,7 +2605,7 @@ func (x *actorExtractor) group() []*group {
 		if !inParens {
 			break
 		}
-		if c.ti < 2 || x.toks[c.ti-1].text != "(" || c.tj >= len(x.toks) || x.toks[c.tj].text != ")" || !acronymName(c.name) && !acronymName(c.stem.Text) {
+		if c.ti < 2 || x.toks[c.ti-1].text != "(" || c.tj >= len(x.toks) || x.toks[c.tj].text != ")" || !acronymName(c.name) && !acronymName(c.stem.Text) && !isUpperStart(c.name) {
 			continue
 		}
 		pi, ok := endsAt[c.ti-1]
@@ -2573,6 +2613,9 @@ func (x *actorExtractor) group() []*group {
 			continue
 		}
 		a, b := groupOf[pi], groupOf[ci]
+		if a != nil && !acronymName(c.name) && !acronymName(c.stem.Text) && !slices.Contains(initialsOf(a.names), strings.ToUpper(c.name)) {
+			continue // a word in parentheses is an acronym only when it spells the initials ("Jica")
+		}
 		if a == nil || b == nil || a == b || a.cands == nil || b.cands == nil ||
 			groupType(a) != sangbad.ActorOrganization || groupType(b) == sangbad.ActorPlace || groupType(b) == sangbad.ActorPerson {
 			continue
@@ -2702,8 +2745,8 @@ func initialsOf(names []string) []string {
 // not common words).
 func (x *actorExtractor) commonWordsBesides(full, short []string) bool {
 	for _, w := range full {
-		if hasBengali(w) || slices.Contains(short, w) {
-			continue
+		if hasBengali(w) || slices.Contains(short, w) || isAllCaps(w) && len(w) <= 3 {
+			continue // initials ("MA Mannan") are no common words
 		}
 		if x.g.enLex.has(strings.ToLower(w)) {
 			return true

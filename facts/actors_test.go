@@ -253,6 +253,16 @@ func TestExtractActorsEnglish(t *testing.T) {
 			{"Lewis A. Kaplan", sangbad.ActorPerson, "U.S. District Judge", 2},
 			{"Marc Mukasey", sangbad.ActorPerson, "Defense lawyer", 1},
 		}, []string{"Bankman-Fried"}},
+		// Bangladeshi English: initials, a route's second end, place heads,
+		// "X and Y Department", an acronym written like a word
+		{"ecnec_en.txt", []actorWant{
+			{"MA Mannan", sangbad.ActorPerson, "Planning Minister", 2},
+			{"Mawa", sangbad.ActorPlace, "", 1},
+			{"Sher-e-Bangla Nagar", sangbad.ActorPlace, "", 1},
+			{"Roads and Highways Department", sangbad.ActorOrganization, "", 1},
+			{"Japan International Cooperation Agency", sangbad.ActorOrganization, "", 2},
+			{"Bangladesh Bureau of Statistics", sangbad.ActorOrganization, "", 2},
+		}, []string{"Mannan", "Roads", "Highways Department"}},
 	}
 	e := New()
 	for _, ft := range tests {
