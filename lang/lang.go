@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"math"
+	"strconv"
 	"strings"
 	"sync"
 	"unicode/utf8"
@@ -371,7 +372,12 @@ func (d *Detector) identify(ctx context.Context, c *census, s script, idx []int,
 		if len(alts) > 3 {
 			alts = alts[:3]
 		}
-		l = und(fmt.Sprintf("low confidence: best guess %s at %.2f, below %.2f", l.Name, l.Confidence, minConf))
+		got, need := confTexts(l.Confidence, minConf)
+		reason := fmt.Sprintf("low confidence: best guess %s at %s, below the %s required", l.Name, got, need)
+		if content < shortLetters {
+			reason = fmt.Sprintf("low confidence: best guess %s at %s, below the %s a text this short needs", l.Name, got, need)
+		}
+		l = und(reason)
 		l.Alternatives = alts
 		return l, true, nil
 	}
@@ -403,3 +409,16 @@ func (d *Detector) fromScores(cv []lingua.ConfidenceValue) sangbad.Language {
 
 // round keeps four decimals, so results are stable in JSON and tests.
 func round(f float64) float64 { return math.Round(f*1e4) / 1e4 }
+
+// confTexts prints a confidence and the threshold it fell below with as
+// many decimals as it takes to tell them apart (0.986 below 0.99, not 0.99
+// below 0.99).
+func confTexts(c, min float64) (string, string) {
+	for p := 2; p < 6; p++ {
+		a, b := strconv.FormatFloat(c, 'f', p, 64), strconv.FormatFloat(min, 'f', p, 64)
+		if a != b || p == 5 {
+			return a, strings.TrimRight(strings.TrimRight(b, "0"), ".")
+		}
+	}
+	return "", ""
+}
