@@ -497,6 +497,10 @@ func (x *actorExtractor) latinCand(i, j int, bn bool) {
 		return // "TV", "DVDs", "the Web": common nouns in capitals
 	case len(idx) == 1 && periodCode(stemName):
 		return // "FY2024", "Q3", "H1": a period
+	case len(idx) == 1 && utf8.RuneCountInString(stemName) == 1 && !isUpperStart(stemName):
+		return // "o" of "GPT-4o": a letter of a code
+	case len(idx) == 1 && x.codeAround(idx[0]):
+		return // "GPT-4o", "COVID-19", "F-16": a model or a code, no actor
 	case len(idx) == 1 && j < len(x.toks) && x.toks[j].kind == tkDigit:
 		if _, ok := currencyAbbr[strings.ToLower(stemName)]; ok || isoCodes[stemName] {
 			return // "Tk 7.97 trillion", "Rs 500 crore", "USD 5 million": a currency
@@ -1138,6 +1142,18 @@ func (x *actorExtractor) portfolioBefore(idx []int) (string, int) {
 	return x.d.text[x.toks[start].bs:x.toks[idx[n-1]].be], n
 }
 
+// codeAround reports a Latin token joined by a hyphen to digits on either
+// side: a model or code ("GPT-4o", "COVID-19", "F-16", "4x4").
+func (x *actorExtractor) codeAround(k int) bool {
+	if k+2 < len(x.toks) && x.toks[k+1].text == "-" && !x.toks[k+1].space && x.toks[k+2].kind == tkDigit && !x.toks[k+2].space {
+		return true
+	}
+	if k >= 1 && x.toks[k-1].kind == tkDigit && (!x.toks[k].space || isAllCaps(x.toks[k].text)) {
+		return true // the "o" of "4o", the "MAX" of "737 MAX"
+	}
+	return false
+}
+
 // periodCode reports a fiscal or calendar period written as a code:
 // "FY2024", "FY24", "Q3", "H1".
 func periodCode(s string) bool {
@@ -1718,7 +1734,7 @@ func (x *actorExtractor) bnPersonAfter(i int) int {
 			if _, place := x.g.bnPlace(nfc(x.toks[j].text)); place {
 				break // "প্রধান খুলনা রেঞ্জের": a place starts no name
 			}
-		} else if x.bnKnownOrgAt(j) || x.bnKnownPlaceAt(j) {
+		} else if x.bnKnownOrgAt(j) || x.bnKnownPlaceAt(j) || x.bnClassified(j) {
 			break // "ইলন মাস্ক টুইটার কিনে", "স্টিফেন হকিং ইসরায়েলের": a known organisation or place ends the name
 		}
 		if x.bnInitialAt(j) {
@@ -1752,6 +1768,9 @@ func (x *actorExtractor) bnPersonAfter(i int) int {
 	lw, st := x.bnWord(j - 1)
 	if st != lw && strings.HasSuffix(lw, "র") && st+"র" == lw && j < len(x.toks) && (x.bnSayAt(j) || bnHonorificVerb(nfc(x.toks[j].text))) {
 		st = lw // the subject of a verb takes no genitive: "কবিরুল বাশার বলেন"
+	}
+	if st+"রা" == lw && j-nameStart > 1 {
+		st = lw // no plural on a person: "... ইন্দিরা"
 	}
 	c := x.bnMention(start, j, st, sangbad.ActorPerson, true)
 	if isRole {
@@ -1897,8 +1916,8 @@ func (x *actorExtractor) bnDescribedOrg(i int) int {
 	}
 	j := i + 1
 	for j < len(x.toks) && j-i <= 3 && x.toks[j].kind == tkBengali && x.toks[j].space && !x.toks[j].newline && x.bnNameCandidate(j) {
-		if j > i+1 && x.isKnown(j) {
-			break
+		if x.bnRoleAt(j) || j > i+1 && x.isKnown(j) {
+			break // "প্রযুক্তি বিশ্লেষকেরা": people, not a name
 		}
 		j++
 		if x.bnHasSuffix(j - 1) {
@@ -1912,6 +1931,30 @@ func (x *actorExtractor) bnDescribedOrg(i int) int {
 	x.add(x.bnMention(i+1, j, st, sangbad.ActorOrganization, true))
 	x.descRole[i+1] = x.bnDescPhrase(i)
 	return j
+}
+
+// bnRoleAt reports a Bengali token that is a role word under any reading
+// of its endings ("বিশ্লেষকেরা").
+func (x *actorExtractor) bnRoleAt(j int) bool {
+	word, _ := x.bnWord(j)
+	for _, st := range bnStems(word) {
+		if x.g.w.isBnRole(st) {
+			return true
+		}
+	}
+	return false
+}
+
+// bnClassified reports a Bengali token with a classifier ending ("মডেলটি",
+// "বইগুলো"): a thing counted, never part of a person's name.
+func (x *actorExtractor) bnClassified(j int) bool {
+	word, _ := x.bnWord(j)
+	for _, c := range []string{"টি", "টা", "টির", "টার", "টিকে", "টাকে", "টিতে", "গুলো", "গুলি", "গুলোর", "গুলির"} {
+		if strings.HasSuffix(word, c) && utf8.RuneCountInString(word) > utf8.RuneCountInString(c)+1 {
+			return true
+		}
+	}
+	return false
 }
 
 // bnKnownOrgAt reports a token that is, with any case suffix, a one-word
@@ -2306,6 +2349,10 @@ func (x *actorExtractor) bnNameEnds(k int) bool {
 		return false
 	}
 	if x.bnHasSuffix(k) {
+		// a person is one: a plural -রা belongs to the name ("মিরা মুরাতি")
+		if _, st := x.bnWord(k); word == st+"রা" && next < len(x.toks) && x.toks[next].kind == tkBengali && x.toks[next].space && x.bnNameCandidate(next) {
+			return false
+		}
 		// a bare -র after a vowel may belong to the name ("খোন্দকার ইব্রাহিম")
 		if _, st := x.bnWord(k); word == st+"র" && (x.g.w.bnName[word] || x.g.w.bnTitle[word] || strings.HasSuffix(word, "কার") || strings.HasSuffix(word, "দার")) && next < len(x.toks) && x.toks[next].kind == tkBengali && x.toks[next].space && x.bnNameCandidate(next) {
 			return false

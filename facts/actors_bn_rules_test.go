@@ -44,6 +44,8 @@ func TestBengaliActorRules(t *testing.T) {
 			map[string]string{"আবুল বাশার মোহাম্মদ খুরশীদ আলম": P, "কবিরুল বাশার": P}, []string{"কীটতত্ত্ববিদ কবিরুল বাশা", "আবুল বাশার মোহাম্মদ খুরশীদ"}},
 		{"an acronym ending in the letter O; a plural is no body", "বিশ্ব স্বাস্থ্য সংস্থা (ডব্লিউএইচও) সতর্ক করেছে। সিটি করপোরেশনগুলোর উদ্যোগ যথেষ্ট নয়।",
 			map[string]string{"বিশ্ব স্বাস্থ্য সংস্থা": sangbad.ActorOrganization, "ডব্লিউএইচও": sangbad.ActorOrganization}, []string{"সিটি করপোরেশন", "ডব্লিউএইচ"}},
+		{"a name ending like a plural, a classified word ends it; people after a descriptor; codes", "কৃত্রিম বুদ্ধিমত্তা প্রতিষ্ঠান OpenAI নতুন মডেল GPT-4o উন্মোচন করেছে। প্রধান প্রযুক্তি কর্মকর্তা মিরা মুরাতি মডেলটি দেখান। প্রযুক্তি বিশ্লেষকেরা বলছেন, প্রতিযোগিতা বাড়বে।",
+			map[string]string{"মিরা মুরাতি": P, "OpenAI": sangbad.ActorOrganization}, []string{"মি", "মিরা মুরাতি মডেল", "GPT", "o", "বিশ্লেষকে", "বিশ্লেষক"}},
 		{"a known place ends a name", "বিজ্ঞানী স্টিফেন হকিং ইসরায়েলের একটি সম্মেলন বর্জন করেন।",
 			map[string]string{"স্টিফেন হকিং": P}, []string{"স্টিফেন হকিং ইসরায়েল"}},
 		{"a quoted name the text calls a name", "মতবিনিময় সভাটি আয়োজন করে ‘উন্নয়ন সমন্বয়’ নামের একটি সংগঠন। তারা “সবুজপুর” নামে একটি গ্রামে থাকে।",

@@ -24,6 +24,8 @@ func TestActorRules(t *testing.T) {
 		want   map[string]string
 		absent []string
 	}{
+		{"models and codes are no actors", "The COVID-19 pandemic hit. Boeing 737 MAX jets and F-16 fighters flew.",
+			map[string]string{"Boeing": O}, []string{"COVID", "MAX", "F"}},
 		{"known organisations", "Hamas said on Monday it had freed two hostages. The Taliban and BRAC rejected the plan. Amazon shares fell. Supreme Court judges met.",
 			map[string]string{"Hamas": O, "Taliban": O, "BRAC": O, "Amazon": O, "Supreme Court": O}, []string{"Court"}},
 		{"a known organisation ends a name; world cities", "টেসলার প্রধান নির্বাহী ইলন মাস্ক টুইটার কিনে নেওয়ার চুক্তি করেছেন। গত সোমবার সান ফ্রান্সিসকোতে এ চুক্তি সই হয়।",

@@ -13,7 +13,7 @@ import (
 // after a case suffix and are stripped before it.
 var (
 	bnCaseSuffixes = []string{
-		"গুলোর", "গুলির", "সহ", "টিকে", "টির", "টার", "দের", "য়ের", "য়ে", "ের", "কে", "তে", "টি", "টা", "রা", "য়", "র", "ে",
+		"গুলোর", "গুলির", "সহ", "টিকে", "টির", "টার", "দের", "য়ের", "য়ে", "েরা", "ের", "কে", "তে", "টি", "টা", "রা", "য়", "র", "ে",
 	}
 	bnClitics = []string{"ও", "ই"}
 	// separate-word suffixes after a Latin or quoted name: "GoTo-এর", "সি এর".
@@ -112,7 +112,7 @@ func forEachStem(w string, f func(string) bool) {
 				if suf == "র" && (strings.HasSuffix(stem, "ু") || strings.HasSuffix(stem, "ূ")) {
 					continue
 				}
-			case "ের", "ে":
+			case "ের", "ে", "েরা":
 				if !isBnConsonantEnd(stem) {
 					continue
 				}

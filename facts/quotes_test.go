@@ -82,6 +82,8 @@ func TestExtractQuotes(t *testing.T) {
 		{"a phrase between the verb and that", "en", "John J. Ray III, who took over the company, said in a letter that customers would get back all they were owed.",
 			[]quoteRow{{66, 109, false, "John J. Ray III", "John J. Ray III", true}}},
 		{"a short quotation nobody said is no quote", "en", `The crowd chanted "God is great" as the bodies were dragged through the streets.`, nil},
+		{"a written statement", "bn", `প্রধান নির্বাহী স্যাম অল্টম্যান এক্সে লিখেছেন, "এটি জাদুর মতো মনে হয়।"`,
+			[]quoteRow{{47, 71, true, "স্যাম অল্টম্যান", "স্যাম অল্টম্যান", true}}},
 		{"short phrase after the verb", "en", "The new board will include Larry Summers, OpenAI said in a post.",
 			[]quoteRow{{0, 40, false, "OpenAI", "OpenAI", true}}},
 		{"attribution set off by commas", "en", "Consumer prices rose 3.1% in November, the Labor Department said Tuesday, down from a peak of 9.1%.",

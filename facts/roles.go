@@ -133,7 +133,7 @@ const (
 	// Bengali reporting verbs (honorific and not); "যোগ করেন" etc. end in
 	// the second word.
 	bnSayVerbs = `বলেন বলেছেন বললেন বলছেন বলেছিলেন বলবেন বলে বলেছে বলল বলছে বলেছিল বলবে জানান জানিয়েছেন জানালেন
-	জানাচ্ছেন জানায় জানিয়েছে জানাল`
+	জানাচ্ছেন জানায় জানিয়েছে জানাল লিখেছেন লেখেন লিখেন লিখলেন লিখেছে লিখেছিলেন`
 
 	// Bengali verbs that end a two-word reporting expression ("যোগ করেন").
 	bnSayAux = `করেন করেছেন করে করেছে`
