@@ -403,7 +403,7 @@ func (x *actorExtractor) latinCand(i, j int, bn bool) {
 			}
 			// ... but an adjective that starts an institution's name stays:
 			// "Supreme Court judges met", "National Assembly passed"
-			if x.clauseStart(idx[0]) && len(idx) > 1 && (x.lower[low] || x.g.enLex.has(low) && !x.midCaps[t.text]) && !w.enTitle[low] && !w.enOrgPrefix[low] && !x.institutionName(idx, low) {
+			if x.clauseStart(idx[0]) && len(idx) > 1 && (x.lower[low] || x.g.enLex.has(low) && !x.midCaps[t.text]) && !w.enTitle[low] && !w.enOrgPrefix[low] && !x.institutionName(idx, low) && !(enEventFirst[low] && len(idx) == 2) {
 				idx = idx[1:]
 				continue
 			}
@@ -731,7 +731,9 @@ var (
 		"heights": true, "falls": true, "springs": true, "canyon": true, "creek": true, "cave": true, "caves": true, "state": false, "states": true,
 		// South Asian place heads: "Sher-e-Bangla Nagar", "Karwan Bazar", "Mohakhali Upazila"
 		"nagar": true, "bazar": true, "bazaar": true, "upazila": true, "thana": true, "union": false, "char": true, "ghat": true, "chowk": true}
-	enEventLast = map[string]bool{"cup": true, "prix": true, "open": true, "masters": true, "championship": true,
+	// enEventFirst start the names of storms: "Cyclone Remal"
+	enEventFirst = map[string]bool{"cyclone": true, "hurricane": true, "typhoon": true, "storm": true}
+	enEventLast  = map[string]bool{"cup": true, "prix": true, "open": true, "masters": true, "championship": true,
 		"championships": true, "tour": true, "games": true, "olympics": true, "show": true, "channel": true, "radio": true,
 		"report": true, "festival": true, "awards": true, "series": true, "conference": true, "summit": true, "review": true,
 		"program": true, "programme": true, "project": true, "initiative": true, "accord": true, "treaty": true, "act": true,
@@ -742,7 +744,7 @@ var (
 // first and last words: place or organisation, "" for no opinion.
 func multiWordHeadType(lowFirst, lowLast string, n int) string {
 	switch {
-	case enEventLast[lowLast]:
+	case enEventLast[lowLast], enEventFirst[lowFirst] && n == 2:
 		return sangbad.ActorOrganization
 	case enPlaceLast[lowLast]:
 		return sangbad.ActorPlace

@@ -263,6 +263,14 @@ func TestExtractActorsEnglish(t *testing.T) {
 			{"Japan International Cooperation Agency", sangbad.ActorOrganization, "", 2},
 			{"Bangladesh Bureau of Statistics", sangbad.ActorOrganization, "", 2},
 		}, []string{"Mannan", "Roads", "Highways Department"}},
+		// a named storm; a role set off by commas before its holder
+		{"cyclone_en.txt", []actorWant{
+			{"Cyclone Remal", sangbad.ActorOrganization, "", 1},
+			{"Mohibbur Rahman", sangbad.ActorPerson, "Disaster Management Minister", 1},
+			{"Mamata Banerjee", sangbad.ActorPerson, "chief minister", 1},
+			{"Kamrul Hasan", sangbad.ActorPerson, "secretary at the disaster ministry", 1},
+			{"Mongla", sangbad.ActorPlace, "", 1},
+		}, []string{"Remal"}},
 	}
 	e := New()
 	for _, ft := range tests {

@@ -65,6 +65,8 @@ var enUnitStop = map[string]bool{
 	"up": true, "down": true, "off": true, "over": true, "under": true, "about": true, "against": true, "between": true,
 	"during": true, "including": true, "among": true, "last": true, "next": true, "this's": true, "not": true, "no": true,
 	"percentage": true, "point": true, "points": true, "if": true, "so": true, "also": true, "all": true, "each": true,
+	"without": true, "within": true, "across": true, "through": true, "via": true, "near": true, "until": true,
+	"while": true, "when": true, "where": true, "because": true, "despite": true, "above": true, "below": true,
 }
 
 // enUnitSkip are adjectives skipped to reach the noun ("125 million
@@ -258,6 +260,11 @@ func (a *amountScanner) at(i int, bare bool) (amountMention, bool) {
 		if u := a.bnUnitBefore(m.i); u != "" {
 			m.kind, m.unit = sangbad.AmountQuantity, u
 		}
+	}
+	// "left more than 3.5 million without power": a scaled count is a
+	// fact even when the noun it counts is left out
+	if m.kind == "" && ne.scale && !ne.words {
+		m.kind = sangbad.AmountQuantity
 	}
 	if m.kind == "" && (!bare || ((ne.words || ne.ambig) && !ne.scale)) {
 		return amountMention{}, false

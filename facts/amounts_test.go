@@ -71,6 +71,8 @@ func TestExtractAmounts(t *testing.T) {
 				{Text: "1%", Kind: "percent", Value: 1, Unit: "percent"}, {Text: "2%", Kind: "percent", Value: 2, Unit: "percent"}}},
 		{"bengali percent range", "মূল্যস্ফীতি ৫ শতাংশ থেকে ৬ শতাংশের মধ্যে থাকবে।",
 			[]amt{{Text: "৫ শতাংশ থেকে ৬ শতাংশের", Kind: "percent", Value: 5, ValueMax: 6, Unit: "percent"}}},
+		{"a scaled count with its noun left out", "The storm left more than 3.5 million without power.",
+			[]amt{{Text: "more than 3.5 million", Kind: "quantity", Value: 3.5e6, Qualifier: "more_than"}}},
 		{"part of a named whole", "More than 700 of OpenAI's roughly 770 employees threatened to quit.",
 			[]amt{{Text: "More than 700", Kind: "quantity", Value: 700, Unit: "employees", Qualifier: "more_than"}, {Text: "roughly 770", Kind: "quantity", Value: 770, Unit: "employees", Approx: true}}},
 		{"part of a whole", "The Awami League won 222 of the 299 seats contested.",

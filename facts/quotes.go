@@ -656,6 +656,13 @@ func (q *quoteCtx) indirect(s sangbad.Span, direct []sangbad.Span) []sangbad.Quo
 					break
 				}
 			}
+			// "..., the state's chief minister, Mamata Banerjee, told ...":
+			// the speaker's role set off before the name is no content
+			if comma > lo {
+				if c2 := q.roleApposition(lo, comma); c2 >= 0 {
+					comma = c2
+				}
+			}
 			if comma < 0 && first-1 > lo && nfc(q.toks[first-1].text) == "বলে" {
 				// the Bengali quotative ends the content: "X হবে বলে জানান"
 				comma = first - 1
@@ -699,6 +706,34 @@ func (q *quoteCtx) indirect(s sangbad.Span, direct []sangbad.Span) []sangbad.Quo
 		prevEnd = q.toks[at.end-1].end
 	}
 	return out
+}
+
+// roleApposition reports a role phrase between an earlier comma and the
+// comma at token c ("..., the state's chief minister, Mamata Banerjee"):
+// up to six words with a role word, no verb of saying. It returns the
+// earlier comma, or -1.
+func (q *quoteCtx) roleApposition(lo, c int) int {
+	role := false
+	for k := c - 1; k >= lo && k >= c-7; k-- {
+		t := q.toks[k]
+		if t.text == "," {
+			if role && k > lo {
+				return k
+			}
+			return -1
+		}
+		if t.kind == tkPunct && t.text != "'" && t.text != "’" {
+			return -1
+		}
+		low := strings.ToLower(strings.TrimSuffix(strings.TrimSuffix(t.text, "'s"), "’s"))
+		if q.w.enSay[low] {
+			return -1
+		}
+		if q.w.enRole[low] || q.w.enTitle[low] {
+			role = true
+		}
+	}
+	return -1
 }
 
 // trailingAdjunct reports a short English prepositional phrase that ends

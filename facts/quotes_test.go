@@ -81,6 +81,8 @@ func TestExtractQuotes(t *testing.T) {
 			[]quoteRow{{72, 113, true, "Marc Mukasey", "Marc Mukasey", true}}},
 		{"a phrase between the verb and that", "en", "John J. Ray III, who took over the company, said in a letter that customers would get back all they were owed.",
 			[]quoteRow{{66, 109, false, "John J. Ray III", "John J. Ray III", true}}},
+		{"a role set off before the speaker is no content", "en", "In India's West Bengal state, two people died, the state's chief minister, Mamata Banerjee, told reporters.",
+			[]quoteRow{{0, 45, false, "Mamata Banerjee", "Mamata Banerjee", true}}},
 		{"a short quotation nobody said is no quote", "en", `The crowd chanted "God is great" as the bodies were dragged through the streets.`, nil},
 		{"a written statement", "bn", `প্রধান নির্বাহী স্যাম অল্টম্যান এক্সে লিখেছেন, "এটি জাদুর মতো মনে হয়।"`,
 			[]quoteRow{{47, 71, true, "স্যাম অল্টম্যান", "স্যাম অল্টম্যান", true}}},
