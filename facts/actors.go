@@ -72,6 +72,7 @@ func (e *Extractor) extractActors(d *doc) []sangbad.Actor {
 	x.latinPass()
 	x.bengaliPass()
 	x.namedInQuotes()
+	x.bnAliases()
 	x.cands = resolveOverlaps(x.cands)
 	groups := x.group()
 	x.bengaliSecondPass(groups)
@@ -1706,6 +1707,17 @@ func (x *actorExtractor) bnPersonAfter(i int) int {
 			j++
 			continue
 		}
+		// "লেফটেন্যান্ট জেনারেল (অব.) জাহাঙ্গীর আলম": retired
+		if t.text == "(" && j+2 < len(x.toks) && x.toks[j+1].kind == tkBengali && strings.HasPrefix(nfc(x.toks[j+1].text), "অব") {
+			k := j + 2
+			for k < len(x.toks) && k < j+5 && x.toks[k].text != ")" {
+				k++
+			}
+			if k < len(x.toks) && x.toks[k].text == ")" {
+				j = k + 1
+				continue
+			}
+		}
 		if t.kind == tkBengali && (w.bnTitle[x.bnTitleAt(j)]) {
 			// a professional title is not ("অধ্যাপক", "প্রকৌশলী")
 			if start == len(x.toks) && !w.bnProfTitle[x.bnTitleAt(j)] {
@@ -1889,6 +1901,57 @@ func (x *actorExtractor) namedInQuotes() {
 	}
 }
 
+// bnAliases records a person named with an alias: "ব্যবসায়ী লাল চাঁদ ওরফে
+// সোহাগকে" is one person, লাল চাঁদ alias সোহাগ, whatever the lexicon says of
+// the words (লাল "red", চাঁদ "moon").
+func (x *actorExtractor) bnAliases() {
+	w := x.g.w
+	for i := 1; i+1 < len(x.toks); i++ {
+		if x.toks[i].kind != tkBengali || nfc(x.toks[i].text) != "ওরফে" {
+			continue
+		}
+		// the alias: one or two words, the last maybe with a case ending
+		j := i + 1
+		for j < len(x.toks) && j-i <= 2 && x.toks[j].kind == tkBengali && x.toks[j].space && !w.bnStop[nfc(x.toks[j].text)] && !isBnVerbForm(nfc(x.toks[j].text)) {
+			j++
+			if x.bnHasSuffix(j - 1) {
+				break
+			}
+		}
+		// the name: up to three words back to a role, a function word or
+		// punctuation
+		k := i
+		for k > 0 && i-k < 3 && x.toks[k-1].kind == tkBengali && x.toks[k].space {
+			word, st := x.bnWord(k - 1)
+			if w.bnStop[word] || w.isBnRole(st) || isBnVerbForm(word) || word != st {
+				break
+			}
+			k--
+		}
+		if j == i+1 || k == i {
+			continue
+		}
+		taken := false
+		for _, c := range x.cands {
+			if c.ti < j && k < c.tj {
+				taken = true
+			}
+		}
+		if taken {
+			continue
+		}
+		_, st := x.bnWord(j - 1)
+		c := x.bnMention(k, j, st, sangbad.ActorPerson, true)
+		if k > 0 && x.toks[k-1].kind == tkBengali {
+			if _, rs := x.bnWord(k - 1); w.isBnRole(rs) {
+				c.role = x.bnRolePhrase(k - 1)
+			}
+		}
+		x.add(c)
+		i = j - 1
+	}
+}
+
 // seq returns the integers [i, j).
 func seq(i, j int) []int {
 	out := make([]int, 0, j-i)
@@ -1992,7 +2055,10 @@ func (x *actorExtractor) bnKnownPlaceAt(j int) bool {
 // bnRoleModifiers stand inside a Bengali role phrase before its head:
 // "নির্বাহী পরিচালক ও মুখপাত্র", "অতিরিক্ত উপকমিশনার", "সাবেক মন্ত্রী".
 var bnRoleModifiers = map[string]bool{"ও": true, "প্রধান": true, "সাধারণ": true, "নির্বাহী": true, "ব্যবস্থাপনা": true, "সাবেক": true,
-	"অতিরিক্ত": true, "যুগ্ম": true, "ভারপ্রাপ্ত": true, "সহকারী": true, "জ্যেষ্ঠ": true, "সিনিয়র": true, "অবসরপ্রাপ্ত": true, "বিদায়ী": true}
+	"অতিরিক্ত": true, "যুগ্ম": true, "ভারপ্রাপ্ত": true, "সহকারী": true, "জ্যেষ্ঠ": true, "সিনিয়র": true, "অবসরপ্রাপ্ত": true, "বিদায়ী": true,
+	// portfolios: "স্বরাষ্ট্র উপদেষ্টা", "পররাষ্ট্র সচিব"
+	"স্বরাষ্ট্র": true, "পররাষ্ট্র": true, "অর্থ": true, "বাণিজ্য": true, "শিক্ষা": true, "স্বাস্থ্য": true, "আইন": true, "কৃষি": true,
+	"পরিকল্পনা": true, "তথ্য": true, "শ্রম": true, "খাদ্য": true, "ধর্ম": true, "সংস্কৃতি": true, "প্রতিরক্ষা": true, "যোগাযোগ": true}
 
 // bnOrgAt records an organisation whose head word is token i: the head with
 // up to four bare modifiers before it ("বাংলাদেশ কমিউনিস্ট পার্টির").

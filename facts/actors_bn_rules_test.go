@@ -46,6 +46,8 @@ func TestBengaliActorRules(t *testing.T) {
 			map[string]string{"বিশ্ব স্বাস্থ্য সংস্থা": sangbad.ActorOrganization, "ডব্লিউএইচও": sangbad.ActorOrganization}, []string{"সিটি করপোরেশন", "ডব্লিউএইচ"}},
 		{"a name ending like a plural, a classified word ends it; people after a descriptor; codes", "কৃত্রিম বুদ্ধিমত্তা প্রতিষ্ঠান OpenAI নতুন মডেল GPT-4o উন্মোচন করেছে। প্রধান প্রযুক্তি কর্মকর্তা মিরা মুরাতি মডেলটি দেখান। প্রযুক্তি বিশ্লেষকেরা বলছেন, প্রতিযোগিতা বাড়বে।",
 			map[string]string{"মিরা মুরাতি": P, "OpenAI": sangbad.ActorOrganization}, []string{"মি", "মিরা মুরাতি মডেল", "GPT", "o", "বিশ্লেষকে", "বিশ্লেষক"}},
+		{"an alias; the accused; retired officers; a wife", "ব্যবসায়ী লাল চাঁদ ওরফে সোহাগকে হত্যার ঘটনায় প্রধান আসামি মাহমুদুল হাসান মহিনসহ চারজন গ্রেপ্তার। স্বরাষ্ট্র উপদেষ্টা লেফটেন্যান্ট জেনারেল (অব.) জাহাঙ্গীর আলম চৌধুরী বলেছেন, কেউ ছাড় পাবে না। নিহত সোহাগের স্ত্রী লাকী আক্তার মামলা করেছেন।",
+			map[string]string{"লাল চাঁদ ওরফে সোহাগ": P, "মাহমুদুল হাসান মহিন": P, "জাহাঙ্গীর আলম চৌধুরী": P, "লাকী আক্তার": P}, []string{"আসামি মাহমুদুল হাসান মহিন"}},
 		{"a known place ends a name", "বিজ্ঞানী স্টিফেন হকিং ইসরায়েলের একটি সম্মেলন বর্জন করেন।",
 			map[string]string{"স্টিফেন হকিং": P}, []string{"স্টিফেন হকিং ইসরায়েল"}},
 		{"a quoted name the text calls a name", "মতবিনিময় সভাটি আয়োজন করে ‘উন্নয়ন সমন্বয়’ নামের একটি সংগঠন। তারা “সবুজপুর” নামে একটি গ্রামে থাকে।",
