@@ -734,7 +734,7 @@ var (
 		"nagar": true, "bazar": true, "bazaar": true, "upazila": true, "thana": true, "union": false, "char": true, "ghat": true, "chowk": true}
 	// enEventFirst start the names of storms: "Cyclone Remal"
 	enEventFirst = map[string]bool{"cyclone": true, "hurricane": true, "typhoon": true, "storm": true}
-	enEventLast  = map[string]bool{"cup": true, "prix": true, "open": true, "masters": true, "championship": true,
+	enEventLast  = map[string]bool{"slam": true, "cup": true, "prix": true, "open": true, "masters": true, "championship": true,
 		"championships": true, "tour": true, "games": true, "olympics": true, "show": true, "channel": true, "radio": true,
 		"report": true, "festival": true, "awards": true, "series": true, "conference": true, "summit": true, "review": true,
 		"program": true, "programme": true, "project": true, "initiative": true, "accord": true, "treaty": true, "act": true,
@@ -824,8 +824,14 @@ func (x *actorExtractor) placeDemonym(name string) bool {
 		return ok && pl.kind == "country"
 	}
 	switch {
-	case strings.HasSuffix(name, "ian"):
-		return try(name[:len(name)-3]) || try(name[:len(name)-1])
+	case strings.HasSuffix(name, "ese"): // Chinese, Japanese, Vietnamese
+		stem := name[:len(name)-3]
+		return try(stem) || try(stem+"a")
+	case strings.HasSuffix(name, "ish"): // Turkish, Polish, Swedish
+		stem := name[:len(name)-3]
+		return try(stem+"ey") || try(stem+"and") || try(stem+"en") || try(stem)
+	case strings.HasSuffix(name, "ian"): // Italian, Hungarian, Indonesian, Canadian
+		return try(name[:len(name)-3]) || try(name[:len(name)-1]) || try(name[:len(name)-3]+"y") || try(name[:len(name)-2])
 	case strings.HasSuffix(name, "an"):
 		return try(name[:len(name)-1]) || try(name[:len(name)-2])
 	case strings.HasSuffix(name, "i"):

@@ -24,6 +24,8 @@ func TestActorRules(t *testing.T) {
 		want   map[string]string
 		absent []string
 	}{
+		{"nationalities are no actors; a Grand Slam is an event", "The 22-year-old Italian, seeded fourth, won his first Grand Slam title. The Chinese and Turkish teams lost.",
+			map[string]string{"Grand Slam": O}, []string{"Italian", "Chinese", "Turkish"}},
 		{"models and codes are no actors", "The COVID-19 pandemic hit. Boeing 737 MAX jets and F-16 fighters flew.",
 			map[string]string{"Boeing": O}, []string{"COVID", "MAX", "F"}},
 		{"known organisations", "Hamas said on Monday it had freed two hostages. The Taliban and BRAC rejected the plan. Amazon shares fell. Supreme Court judges met.",
