@@ -3191,7 +3191,7 @@ func (x *actorExtractor) actors(groups []*group) []sangbad.Actor {
 			a.Name = x.placeOf(firstNonEmpty(latin, bengali))
 		case latin != "":
 			a.Name = latin
-			if isAllCaps(latin) && len(latin) > 4 {
+			if isAllCaps(latin) && len(latin) > 4 && !x.g.enOrgs[strings.ToLower(latin)] { // "JAKARTA", not "UNESCO"
 				a.Name = titleCase(latin)
 			}
 		default:

@@ -322,6 +322,15 @@ func (q *quoteCtx) speakerNear(v, lo, hi int) (int, *sangbad.Span, bool) {
 	if v < len(q.toks) && (q.toks[v].kind == tkLatin || v > lo && nfc(q.toks[v-1].text) == "বলে") {
 		for k := v + 1; k < hi && k <= v+3; k++ {
 			if a, sp, ok := q.speakerAt(k); ok {
+				// "... বলে জানিয়েছেন ডিএমপি কমিশনার হাবিবুর রহমান": the
+				// organisation owns the role of the person who spoke
+				if a >= 0 && q.actors[a].Type != sangbad.ActorPerson {
+					for k2 := k + 1; k2 < hi && k2 <= k+4 && q.toks[k2].kind != tkPunct; k2++ {
+						if a2, sp2, ok2 := q.speakerAt(k2); ok2 && a2 >= 0 && q.actors[a2].Type == sangbad.ActorPerson {
+							return a2, sp2, true
+						}
+					}
+				}
 				return a, sp, true
 			}
 			if q.toks[k].kind == tkPunct {

@@ -84,6 +84,8 @@ func TestExtractQuotes(t *testing.T) {
 		{"a role set off before the speaker is no content", "en", "In India's West Bengal state, two people died, the state's chief minister, Mamata Banerjee, told reporters.",
 			[]quoteRow{{0, 45, false, "Mamata Banerjee", "Mamata Banerjee", true}}},
 		{"a short quotation nobody said is no quote", "en", `The crowd chanted "God is great" as the bodies were dragged through the streets.`, nil},
+		{"the person, not the organisation owning the role, speaks", "bn", "নিরাপত্তার জন্য প্রায় দেড় হাজার পুলিশ সদস্য মোতায়েন করা হয়েছিল বলে জানিয়েছেন ডিএমপি কমিশনার হাবিবুর রহমান।",
+			[]quoteRow{{0, 66, false, "হাবিবুর রহমান", "হাবিবুর রহমান", true}}},
 		{"a written statement", "bn", `প্রধান নির্বাহী স্যাম অল্টম্যান এক্সে লিখেছেন, "এটি জাদুর মতো মনে হয়।"`,
 			[]quoteRow{{47, 71, true, "স্যাম অল্টম্যান", "স্যাম অল্টম্যান", true}}},
 		{"short phrase after the verb", "en", "The new board will include Larry Summers, OpenAI said in a post.",
