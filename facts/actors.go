@@ -452,6 +452,11 @@ func (x *actorExtractor) latinCand(i, j int, bn bool) {
 				break
 			}
 		}
+		// "Directorate General of Health Services", "Secretary General of
+		// the UN" without a name after: an institution or an office
+		if last >= 0 && (w.enOrgPrefix[strings.ToLower(x.toks[idx[0]].text)] || !isUpperStart(x.toks[idx[last+1]].text)) {
+			last = -1
+		}
 		if last >= 0 {
 			roleToks := idx[:last+1]
 			idx = idx[last+1:]
@@ -1775,6 +1780,12 @@ func (x *actorExtractor) bnPersonAfter(i int) int {
 			}
 		}
 		j++
+		// a double-barrelled name: "স্যাম ব্যাংকম্যান-ফ্রিডকে"
+		if j+1 < len(x.toks) && x.toks[j].text == "-" && !x.toks[j].space && x.toks[j+1].kind == tkBengali && !x.toks[j+1].space && !x.bnHasSuffix(j-1) {
+			if _, place := x.g.bnPlace(nfc(x.toks[j+1].text)); !place {
+				j += 2
+			}
+		}
 		if x.bnNameEnds(j - 1) {
 			break
 		}
@@ -2070,6 +2081,11 @@ var bnRoleModifiers = map[string]bool{"ও": true, "প্রধান": true, "
 // up to four bare modifiers before it ("বাংলাদেশ কমিউনিস্ট পার্টির").
 func (x *actorExtractor) bnOrgAt(i int, stem, typ string) {
 	w := x.g.w
+	if stem == "আদালত" && i > 0 && x.toks[i-1].kind == tkBengali {
+		if pw, _ := x.bnWord(i - 1); x.bnDemonym(pw) {
+			return // "মার্কিন আদালত": a court of a country, no named body
+		}
+	}
 	if hw, _ := x.bnWord(i); strings.Contains(hw, "গুলো") || strings.Contains(hw, "গুলি") || strings.Contains(hw, "সমূহ") {
 		return // "সিটি করপোরেশনগুলোর": a plural names a kind, not one body
 	}

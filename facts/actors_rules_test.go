@@ -26,6 +26,8 @@ func TestActorRules(t *testing.T) {
 	}{
 		{"nationalities are no actors; a Grand Slam is an event", "The 22-year-old Italian, seeded fourth, won his first Grand Slam title. The Chinese and Turkish teams lost.",
 			map[string]string{"Grand Slam": O}, []string{"Italian", "Chinese", "Turkish"}},
+		{"an office title inside an institution's name", "Data came from the Directorate General of Health Services. UN Secretary General Antonio Guterres spoke.",
+			map[string]string{"Directorate General of Health Services": O, "Antonio Guterres": P}, []string{"of Health Services"}},
 		{"models and codes are no actors", "The COVID-19 pandemic hit. Boeing 737 MAX jets and F-16 fighters flew.",
 			map[string]string{"Boeing": O}, []string{"COVID", "MAX", "F"}},
 		{"known organisations", "Hamas said on Monday it had freed two hostages. The Taliban and BRAC rejected the plan. Amazon shares fell. Supreme Court judges met.",

@@ -151,7 +151,7 @@ func (s *dateScanner) monthAt(k int) (m int, abbr bool, ok bool) {
 	if m, ok := bnMonthAbbr[t.key]; ok {
 		return m, true, true
 	}
-	if m, n, ok := stemLookup(t.key, bnMonths); ok && n >= 3 {
+	if m, n, ok := stemLookupClitic(t.key, bnMonths, true); ok && n >= 3 {
 		return m, false, true
 	}
 	return 0, false, false
@@ -472,7 +472,7 @@ func (s *dateScanner) weekdayAt(k int) (time.Weekday, bool) {
 	if wd, ok := bnWeekdays[t.key]; ok {
 		return wd, true
 	}
-	wd, _, ok := stemLookup(t.key, bnWeekdays)
+	wd, _, ok := stemLookupClitic(t.key, bnWeekdays, true)
 	return wd, ok
 }
 

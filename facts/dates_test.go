@@ -58,6 +58,8 @@ func TestExtractDates(t *testing.T) {
 		{"past month", "The bank cut rates in March.", ref, []dt{{"March", "2023-03", M, true, false, ""}}},
 		{"month of a relative year", "Floods hit in June last year; talks resume in March of next year.", ref,
 			[]dt{{"June last year", "2022-06", M, true, false, ""}, {"March of next year", "2024-03", M, true, false, ""}}},
+		{"clitics after a case ending", "অক্টোবরেও সংক্রমণ কমবে না। সোমবারও বৈঠক হয়েছে।", ref,
+			[]dt{{"অক্টোবরেও", "2024-10", M, true, false, ""}, {"সোমবারও", "2023-12-11", D, true, false, ""}}},
 		{"bengali month of a relative year", "গত বছরের জুনে বন্যা হয়েছিল। আগামী বছরের ৫ মার্চ ভোট হবে।", ref,
 			[]dt{{"গত বছরের জুনে", "2022-06", M, true, false, ""}, {"আগামী বছরের ৫ মার্চ", "2024-03-05", D, true, false, ""}}},
 		{"last and next", "He left last Tuesday and returns next Tuesday.", ref, []dt{{"last Tuesday", "2023-12-05", D, true, false, ""}, {"next Tuesday", "2023-12-19", D, true, false, ""}}},

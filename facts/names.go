@@ -184,6 +184,9 @@ func SameName(a, b string) bool {
 	if a == b {
 		return true
 	}
+	if anglicisedSurname(a, b) || anglicisedSurname(b, a) {
+		return true
+	}
 	ka, kb := nameKeys(a), nameKeys(b)
 	for _, x := range ka {
 		for _, y := range kb {
@@ -218,6 +221,39 @@ func nameKeys(name string) []string {
 		out = append(out, k+bengaliKey(st))
 	}
 	return out
+}
+
+// bnAnglicised pairs Bengali surnames with the English forms that do not
+// follow their spelling (বন্দ্যোপাধ্যায় is Banerjee).
+var bnAnglicised = map[string][]string{
+	"বন্দ্যোপাধ্যায়": {"banerjee", "bandyopadhyay", "banerji"},
+	"মুখোপাধ্যায়":    {"mukherjee", "mukhopadhyay", "mukherji"},
+	"চট্টোপাধ্যায়":   {"chatterjee", "chattopadhyay", "chatterji"},
+	"গঙ্গোপাধ্যায়":   {"ganguly", "gangopadhyay", "ganguli"},
+	"ভট্টাচার্য":      {"bhattacharya", "bhattacharjee", "bhattacharyya"},
+}
+
+// anglicisedSurname reports a Latin name and a Bengali one that are the same
+// but for an anglicised surname ("Mamata Banerjee", "মমতা বন্দ্যোপাধ্যায়").
+func anglicisedSurname(latin, bengali string) bool {
+	lw, bw := strings.Fields(latin), strings.Fields(bengali)
+	if len(lw) == 0 || len(lw) != len(bw) || hasBengali(latin) || !hasBengali(bengali) {
+		return false
+	}
+	last := strings.ToLower(lw[len(lw)-1])
+	found := false
+	for _, st := range bnStems(nfc(bw[len(bw)-1])) {
+		if slices.Contains(bnAnglicised[st], last) {
+			found = true
+		}
+	}
+	if !found {
+		return false
+	}
+	if len(lw) == 1 {
+		return true
+	}
+	return SameName(strings.Join(lw[:len(lw)-1], " "), strings.Join(bw[:len(bw)-1], " "))
 }
 
 // latinKeys returns the key of a Latin name and, where English spelling

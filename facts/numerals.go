@@ -341,6 +341,13 @@ func suffixesEndingIn(r rune) []string {
 // stemLookup finds key in table directly or after stripping one case
 // suffix; it returns the value, the stem length in code points and ok.
 func stemLookup[V any](key string, table map[string]V) (V, int, bool) {
+	return stemLookupClitic(key, table, false)
+}
+
+// stemLookupClitic is stemLookup that may also strip a clitic -ও "also" or
+// -ই "just" after the case ending ("অক্টোবরেও", "জানুয়ারিতেই"): right for
+// dates, not for numbers ("হাজারও" is "thousands of").
+func stemLookupClitic[V any](key string, table map[string]V, clitic bool) (V, int, bool) {
 	if v, ok := table[key]; ok {
 		return v, utf8.RuneCountInString(key), true
 	}
@@ -350,6 +357,15 @@ func stemLookup[V any](key string, table map[string]V) (V, int, bool) {
 			stem := key[:len(key)-len(suf)]
 			if v, ok := table[stem]; ok {
 				return v, utf8.RuneCountInString(stem), true
+			}
+		}
+	}
+	if clitic {
+		for _, c := range []string{"ও", "ই"} {
+			if base, ok := strings.CutSuffix(key, c); ok && utf8.RuneCountInString(base) >= 3 {
+				if v, n, ok := stemLookupClitic(base, table, false); ok {
+					return v, n, true
+				}
 			}
 		}
 	}

@@ -33,7 +33,7 @@ const (
 
 	// English words that start an organisation name ("Bank of America").
 	enOrgPrefixes = `university bank ministry department institute council federation association commission
-	committee office court union league party church college school academy agency bureau museum`
+	committee office court union league party church college school academy agency bureau museum directorate`
 
 	// English titles that precede a person's name.
 	enTitles = `mr mr. mrs mrs. ms ms. miss dr dr. prof prof. professor sir dame lord lady president
@@ -117,7 +117,7 @@ const (
 
 	// Common Bengali name parts (given names and surnames) that are also
 	// in the lexicon or too frequent to rely on the lexicon for.
-	bnNameParts = `রহমান হাসান হোসেন হোসাইন হুসেইন ইসলাম আহমেদ আহমদ আহম্মদ খান চৌধুরী উদ্দিন উদ্দীন আলী আলি হক কবির মিয়া বেগম
+	bnNameParts = `বন্দ্যোপাধ্যায় মুখোপাধ্যায় চট্টোপাধ্যায় গঙ্গোপাধ্যায় ভট্টাচার্য রহমান হাসান হোসেন হোসাইন হুসেইন ইসলাম আহমেদ আহমদ আহম্মদ খান চৌধুরী উদ্দিন উদ্দীন আলী আলি হক কবির মিয়া বেগম
 	আক্তার আখতার খাতুন সরকার তালুকদার মজুমদার ভূঁইয়া শেখ মাহমুদ রশিদ করিম জামান আলম দাস দত্ত রায় চক্রবর্তী
 	ব্যানার্জি মুখার্জি ঘোষ বসু সেন গুপ্ত পাল সাহা বিশ্বাস মন্ডল মণ্ডল শাহ সিদ্দিকী কাজী মোল্লা মুন্সী মুনশি হায়দার
 	আবদুল আব্দুল মোহাম্মদ মুহাম্মদ মোহাম্মেদ মুহম্মদ মুহাম্মাদ মোহাম্মাদ আবু আবুল মো. মোঃ সৈয়দ মীর আনোয়ার কামাল জামাল রফিক শফিক তারেক খালেদা জিয়া

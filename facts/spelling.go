@@ -32,7 +32,7 @@ func SpellingNear(a, b string) bool {
 		if ba {
 			latin, bengali = b, a
 		}
-		return SameName(latin, bengali) && endingsAgree(latin, bengali)
+		return anglicisedSurname(latin, bengali) || SameName(latin, bengali) && endingsAgree(latin, bengali)
 	}
 	for _, x := range spellingForms(a) {
 		for _, y := range spellingForms(b) {

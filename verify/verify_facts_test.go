@@ -306,6 +306,10 @@ func TestVerifyFaithfulParaphrases(t *testing.T) {
 		{"bn4.txt", "s_bn4_en.txt", "en", "2022-04-26"},
 		{"en3.txt", "s_en3_bn.txt", "bn", "2023-12-13"},
 		{"en2.txt", "s_en2_bn.txt", "bn", "2024-01-08"},
+		{"bn6.txt", "s_bn6_en.txt", "en", "2024-01-15"},
+		{"bn7.txt", "s_bn7_en.txt", "en", "2023-10-01"},
+		{"en5.txt", "s_en5_bn.txt", "bn", "2024-03-28"},
+		{"en7.txt", "s_en7_bn.txt", "bn", "2024-05-28"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.summary, func(t *testing.T) {
