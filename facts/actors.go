@@ -1745,6 +1745,11 @@ func (x *actorExtractor) bnPersonAfter(i int) int {
 		return i
 	}
 	for j < len(x.toks) && j-nameStart < 5 { // "আবুল বাশার মোহাম্মদ খুরশীদ আলম"
+		if x.toks[j].kind == tkBengali {
+			if vw := nfc(x.toks[j].text); bnHonorificVerb(vw) || isBnVerbForm(vw) {
+				break // "... রায় দেন": a verb ends the name
+			}
+		}
 		if x.bnLocative(j) {
 			break // "সম্প্রতি সাভারে রানা প্লাজা", "চেম্বারে": no name word
 		}
