@@ -1420,6 +1420,17 @@ func (x *actorExtractor) bengaliPass() {
 			i = j - 1
 			continue
 		}
+		// a known given name alone as the subject of an honorific verb:
+		// "মাধুরী বলেন", "আনোয়ার মারা যান"
+		if (w.bnGiven[word] || w.bnName[word] && !x.isKnown(i)) && !x.bnHasSuffix(i) && i+1 < len(x.toks) && x.toks[i+1].kind == tkBengali && x.toks[i+1].space {
+			next := nfc(x.toks[i+1].text)
+			died := next == "মারা" && i+2 < len(x.toks) && bnHonorificVerb(nfc(x.toks[i+2].text))
+			prevName := i > 0 && x.toks[i-1].kind == tkBengali && x.toks[i].space && x.bnNameCandidate(i-1)
+			if (w.bnSay[next] && strings.HasSuffix(next, "ন") || bnHonorificVerb(next) || died) && !prevName {
+				x.add(x.bnMention(i, i+1, word, sangbad.ActorPerson, true))
+				continue
+			}
+		}
 		// an unknown word right before a reporting verb: "খালেকুজ্জামান বলেন"
 		if x.bnNameCandidate(i) && i+1 < len(x.toks) && x.toks[i+1].kind == tkBengali && w.bnSay[nfc(x.toks[i+1].text)] && !x.bnHasSuffix(i) {
 			typ := sangbad.ActorOrganization

@@ -130,6 +130,14 @@ const (
 	মুনশি মনসুর ফিরোজ মাসুদুর মোস্তাফা আক্তারুজ্জামান খালেক মতিউর আতাউর হাফিজুর বদরুল হেলাল কাইয়ুম মাহফুজ হামিদ
 	ফজলুল শামসুল সিরাজুল জহিরুল নাজমুল আসিফ রাশেদ সোহেল জাহিদ মুনির বশির কবীর ফাহমিদা সুলতানা নাসরিন পারভীন শাহনাজ মিত্র সিংহ সিং কুমার চন্দ্র নাথ`
 
+	// Given names common in Bengali news that are also common words or
+	// unknown to the lexicon, taken as a person only as the subject of an
+	// honorific verb ("মাধুরী বলেন").
+	bnGivenNames = `মাধুরী শাহরুখ আমির সালমান অমিতাভ ঐশ্বরিয়া দীপিকা প্রিয়াঙ্কা আনুশকা মালেক শিহাব ইভা মনমোহন নরেন্দ্র
+	মোদি মমতা সোনিয়া রাহুল অরূপ আলামিন ইমতিয়াজ শিবা কোহলি সৌরভ শচীন আকবর বাবর হাসিনা খালেদা মুজিব
+	তারেক রাসেল কামাল জামাল রুবেল শাকিল শাহীন শাহিন জুয়েল মিঠু রাজু রনি সজীব সুমি রুমা
+	রিনা শিরিন নাসিমা ফাতেমা রোকেয়া সেলিনা শাহানা মাহমুদা হাবিবা তাসলিমা সাবিনা শারমিন জেসমিন`
+
 	// Bengali reporting verbs (honorific and not); "যোগ করেন" etc. end in
 	// the second word.
 	bnSayVerbs = `বলেন বলেছেন বললেন বলছেন বলেছিলেন বলবেন বলে বলেছে বলল বলছে বলেছিল বলবে জানান জানিয়েছেন জানালেন
@@ -153,6 +161,7 @@ const (
 type wordLists struct {
 	enStop, enOrgSuffix, enOrgPrefix, enTitle, enRole, enSay                                  map[string]bool
 	bnStop, bnTitle, bnProfTitle, bnRole, bnOrgHead, bnOrgDesc, bnName, bnOrgMod, bnPlaceHead map[string]bool
+	bnGiven                                                                                   map[string]bool
 	bnSay, bnSayAux, bnSayNoun, bnPronoun                                                     map[string]bool
 }
 
@@ -186,6 +195,7 @@ func newWordLists() *wordLists {
 		bnOrgMod:    wordSet(bnOrgModifiers, false),
 		bnPlaceHead: wordSet(bnPlaceHeads, false),
 		bnName:      wordSet(bnNameParts, false),
+		bnGiven:     wordSet(bnGivenNames, false),
 		bnSay:       wordSet(bnSayVerbs, false),
 		bnSayAux:    wordSet(bnSayAux, false),
 		bnSayNoun:   wordSet(bnSayNouns, false),
