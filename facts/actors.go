@@ -404,7 +404,8 @@ func (x *actorExtractor) latinCand(i, j int, bn bool) {
 			}
 			// ... but an adjective that starts an institution's name stays:
 			// "Supreme Court judges met", "National Assembly passed"
-			if x.clauseStart(idx[0]) && len(idx) > 1 && (x.lower[low] || x.g.enLex.has(low) && !x.midCaps[t.text]) && !w.enTitle[low] && !w.enOrgPrefix[low] && !x.institutionName(idx, low) && !(enEventFirst[low] && len(idx) == 2) {
+			portfolio := w.enRole[low] && w.enTitle[strings.ToLower(x.toks[idx[1%len(idx)]].text)] // "Home Secretary Yvette Cooper"
+			if x.clauseStart(idx[0]) && len(idx) > 1 && (x.lower[low] || x.g.enLex.has(low) && !x.midCaps[t.text]) && !w.enTitle[low] && !w.enOrgPrefix[low] && !x.institutionName(idx, low) && !(enEventFirst[low] && len(idx) == 2) && !portfolio {
 				idx = idx[1:]
 				continue
 			}
@@ -562,6 +563,13 @@ func (x *actorExtractor) latinCand(i, j int, bn bool) {
 	r := x.roleBefore(idx[0])
 	if r != "" {
 		c.typ, c.strong, c.role = sangbad.ActorPerson, true, r
+	}
+	// "the populist Reform UK party": the kind of organisation after the name
+	if c.typ == "" && j < len(x.toks) && x.toks[j].kind == tkLatin && !isUpperStart(x.toks[j].text) {
+		switch strings.ToLower(x.toks[j].text) {
+		case "party", "group", "company", "firm", "bank", "movement", "alliance", "coalition", "militia", "agency", "newspaper", "club":
+			c.typ, c.strong = sangbad.ActorOrganization, true
+		}
 	}
 	// "supermarket Tesco", "lender HSBC": a common noun naming a kind of
 	// organisation; "economists at Goldman Sachs": a workplace

@@ -28,6 +28,8 @@ func TestActorRules(t *testing.T) {
 			map[string]string{"Grand Slam": O}, []string{"Italian", "Chinese", "Turkish"}},
 		{"an office title inside an institution's name", "Data came from the Directorate General of Health Services. UN Secretary General Antonio Guterres spoke.",
 			map[string]string{"Directorate General of Health Services": O, "Antonio Guterres": P}, []string{"of Health Services"}},
+		{"a portfolio word at a sentence start; the kind of organisation after a name", "Home Secretary Yvette Cooper spoke. Nigel Farage, leader of the populist Reform UK party, disagreed.",
+			map[string]string{"Yvette Cooper": P, "Reform UK": O, "Nigel Farage": P}, []string{"Secretary Yvette Cooper"}},
 		{"models and codes are no actors", "The COVID-19 pandemic hit. Boeing 737 MAX jets and F-16 fighters flew.",
 			map[string]string{"Boeing": O}, []string{"COVID", "MAX", "F"}},
 		{"known organisations", "Hamas said on Monday it had freed two hostages. The Taliban and BRAC rejected the plan. Amazon shares fell. Supreme Court judges met.",

@@ -67,6 +67,11 @@ var enUnitStop = map[string]bool{
 	"percentage": true, "point": true, "points": true, "if": true, "so": true, "also": true, "all": true, "each": true,
 	"without": true, "within": true, "across": true, "through": true, "via": true, "near": true, "until": true,
 	"while": true, "when": true, "where": true, "because": true, "despite": true, "above": true, "below": true,
+	// irregular past tenses: "42 came back", "30 fled"
+	"came": true, "went": true, "fled": true, "left": true, "got": true, "took": true, "made": true, "ran": true,
+	"saw": true, "gave": true, "became": true, "began": true, "won": true, "lost": true, "sold": true, "bought": true,
+	"paid": true, "met": true, "held": true, "kept": true, "fell": true, "rose": true, "grew": true, "spoke": true,
+	"did": true, "do": true, "does": true, "get": true, "go": true, "come": true,
 }
 
 // enUnitSkip are adjectives skipped to reach the noun ("125 million
@@ -261,9 +266,9 @@ func (a *amountScanner) at(i int, bare bool) (amountMention, bool) {
 			m.kind, m.unit = sangbad.AmountQuantity, u
 		}
 	}
-	// "left more than 3.5 million without power": a scaled count is a
-	// fact even when the noun it counts is left out
-	if m.kind == "" && ne.scale && !ne.words {
+	// "left more than 3.5 million without power", "a record 906,000": a
+	// large count is a fact even when the noun it counts is left out
+	if m.kind == "" && !ne.words && (ne.scale || t.kind == ntNum && (t.commas > 0 || ne.value >= 10000) && !isYearLike(t)) {
 		m.kind = sangbad.AmountQuantity
 	}
 	if m.kind == "" && (!bare || ((ne.words || ne.ambig) && !ne.scale)) {

@@ -71,6 +71,8 @@ func TestExtractAmounts(t *testing.T) {
 				{Text: "1%", Kind: "percent", Value: 1, Unit: "percent"}, {Text: "2%", Kind: "percent", Value: 2, Unit: "percent"}}},
 		{"bengali percent range", "মূল্যস্ফীতি ৫ শতাংশ থেকে ৬ শতাংশের মধ্যে থাকবে।",
 			[]amt{{Text: "৫ শতাংশ থেকে ৬ শতাংশের", Kind: "percent", Value: 5, ValueMax: 6, Unit: "percent"}}},
+		{"a large count with its noun left out; small ones and years are not", "Net migration reached a record 906,000 in 2023, up from five; 42 came back.",
+			[]amt{{Text: "906,000", Kind: "quantity", Value: 906000}}},
 		{"a scaled count with its noun left out", "The storm left more than 3.5 million without power.",
 			[]amt{{Text: "more than 3.5 million", Kind: "quantity", Value: 3.5e6, Qualifier: "more_than"}}},
 		{"part of a named whole", "More than 700 of OpenAI's roughly 770 employees threatened to quit.",
@@ -97,6 +99,7 @@ func TestExtractAmounts(t *testing.T) {
 		{"qualifiers", "At least 14 people were killed and more than 1,000 were evacuated, up to 50,000 workers said.",
 			[]amt{
 				{Text: "At least 14", Kind: "quantity", Value: 14, Unit: "people", Qualifier: "at_least"},
+				{Text: "more than 1,000", Kind: "quantity", Value: 1000, Qualifier: "more_than"}, // a large count without its noun
 				{Text: "up to 50,000", Kind: "quantity", Value: 50000, Unit: "workers", Qualifier: "up_to"},
 			}},
 		{"measures", "The blast was about 20 meters (65 feet) from a mosque.",
