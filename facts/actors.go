@@ -1370,7 +1370,8 @@ func (x *actorExtractor) bengaliPass() {
 		if isBnAcronym(word) && !isBnAcronym(stem) {
 			acr = word // "ডব্লিউএইচও": the ও is the letter O, not "also"
 		}
-		if isBnAcronym(acr) && !bnNonOrgAcronyms[acr] && !x.bnRoleAbbrev(i) {
+		code := i+2 < len(x.toks) && x.toks[i+1].text == "-" && !x.toks[i+1].space && x.toks[i+2].kind == tkDigit // "বিপিএম-৬"
+		if isBnAcronym(acr) && !bnNonOrgAcronyms[acr] && !x.bnRoleAbbrev(i) && !code {
 			x.add(x.bnMention(i, i+1, acr, sangbad.ActorOrganization, true))
 			continue
 		}

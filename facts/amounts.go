@@ -342,8 +342,8 @@ func (a *amountScanner) excluded(i int, ne numExpr) bool {
 				return true // G20, A380
 			}
 		}
-		if (p.key == "-" || p.key == "/") && i > 1 && toks[i-2].kind == ntWord && p.attached() && !toks[i-2].bn {
-			return true // COVID-19, F-16
+		if (p.key == "-" || p.key == "/") && i > 1 && toks[i-2].kind == ntWord && p.attached() && (!toks[i-2].bn || isBnAcronym(toks[i-2].key) || strings.HasPrefix(toks[i-2].key, "কোভিড")) {
+			return true // COVID-19, F-16, বিপিএম-৬, কোভিড-১৯
 		}
 		if (p.key == "-" || p.key == "–") && i > 1 && p.attached() && isYearLike(&toks[i-2]) && t.digits == 2 {
 			return true // the "24" of the fiscal year "2023-24"
@@ -573,6 +573,13 @@ func (a *amountScanner) unitAt(k int, ne numExpr) (unit string, next int, inSpan
 		return "", k, false, false
 	}
 	t := &toks[k]
+	// "50 basis points", "৫০ বেসিস পয়েন্ট", "25 bps"
+	if t.kind == ntWord && (t.key == "basis" || t.key == "বেসিস") && k+1 < len(toks) && (strings.HasPrefix(toks[k+1].key, "point") || strings.HasPrefix(toks[k+1].key, "পয়েন্ট")) {
+		return "basis point", k + 2, true, true
+	}
+	if t.kind == ntWord && (t.key == "bps" || t.key == "bp") {
+		return "basis point", k + 1, true, true
+	}
 	if t.kind == ntPunct {
 		// "10-day", "30-year-old"
 		if t.key == "-" && t.attached() && k+1 < len(toks) && toks[k+1].attached() && toks[k+1].kind == ntWord && !toks[k+1].bn {
