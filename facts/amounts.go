@@ -64,7 +64,7 @@ var enUnitStop = map[string]bool{
 	"more": true, "less": true, "out": true, "into": true, "after": true, "before": true, "since": true, "ago": true,
 	"up": true, "down": true, "off": true, "over": true, "under": true, "about": true, "against": true, "between": true,
 	"during": true, "including": true, "among": true, "last": true, "next": true, "this's": true, "not": true, "no": true,
-	"percentage": true, "point": true, "points": true, "if": true, "so": true, "also": true, "all": true, "each": true,
+	"percentage": true, "if": true, "so": true, "also": true, "all": true, "each": true,
 	"without": true, "within": true, "across": true, "through": true, "via": true, "near": true, "until": true,
 	"while": true, "when": true, "where": true, "because": true, "despite": true, "above": true, "below": true,
 	// irregular past tenses: "42 came back", "30 fled"

@@ -73,6 +73,8 @@ func TestExtractAmounts(t *testing.T) {
 			[]amt{{Text: "৫ শতাংশ থেকে ৬ শতাংশের", Kind: "percent", Value: 5, ValueMax: 6, Unit: "percent"}}},
 		{"a large count with its noun left out; small ones and years are not", "Net migration reached a record 906,000 in 2023, up from five; 42 came back.",
 			[]amt{{Text: "906,000", Kind: "quantity", Value: 906000}}},
+		{"index points and percentage points", "The Sensex closed 106 points lower; the jobless rate rose 0.3 percentage points.",
+			[]amt{{Text: "106", Kind: "quantity", Value: 106, Unit: "points"}, {Text: "0.3 percentage points", Kind: "percent", Value: 0.3, Unit: "percentage point"}}},
 		{"basis points", "নীতি সুদহার ৫০ বেসিস পয়েন্ট বাড়িয়েছে। The Fed raised rates by 25 basis points.",
 			[]amt{{Text: "৫০ বেসিস পয়েন্ট", Kind: "quantity", Value: 50, Unit: "basis point"}, {Text: "25 basis points", Kind: "quantity", Value: 25, Unit: "basis point"}}},
 		{"a code's number is no amount", "আইএমএফের হিসাব পদ্ধতি বিপিএম-৬ অনুযায়ী রিজার্ভ কমেছে। কোভিড-১৯ মহামারি শেষ।", []amt{}},

@@ -485,8 +485,8 @@ func (q *quoteCtx) attributeDirect(ds sangbad.Span, all []sangbad.Span, idx int)
 	}
 	for k := first; k < limit && k < first+40; k++ {
 		t := q.toks[k]
-		if t.newline || (t.kind == tkPunct && (t.text == "।" || t.text == "." || t.text == "!" || t.text == "?") && k > first) {
-			break
+		if t.newline || (t.kind == tkPunct && (t.text == "।" || t.text == "." || t.text == "!" || t.text == "?") && (k > first || t.text == "." || t.text == "।")) {
+			break // a full stop right after the quotation ends its sentence
 		}
 		end, ok := q.isSayVerb(k)
 		if !ok {
@@ -551,6 +551,13 @@ func (q *quoteCtx) directBefore(ds sangbad.Span) (sangbad.Quote, bool) {
 			}
 			break
 		}
+		if enCallVerbs[strings.ToLower(q.toks[k].text)] {
+			// "Narendra Modi called it “inclusive and innovative”"
+			if a, sp, found := q.speakerNear(k, max(0, k-6), open); found {
+				return q.quote(ds.Start, ds.End, a, sp, true), true
+			}
+			break
+		}
 		if enSayParticiples[strings.ToLower(q.toks[k].text)] {
 			// "Marc Mukasey argued ..., saying his client was “...”": the
 			// participle's subject is the sentence's first person
@@ -563,6 +570,11 @@ func (q *quoteCtx) directBefore(ds sangbad.Span) (sangbad.Quote, bool) {
 	}
 	return sangbad.Quote{}, false
 }
+
+// enCallVerbs introduce a quoted description: "called it", "described
+// it as".
+var enCallVerbs = map[string]bool{"called": true, "calls": true, "described": true, "describes": true, "dubbed": true,
+	"termed": true, "labelled": true, "labeled": true, "branded": true}
 
 // enSayParticiples introduce a quotation in a participle clause whose
 // subject is the sentence's.
