@@ -79,6 +79,7 @@ func TestTransliterate(t *testing.T) {
 		{"বন্দর", "bandar"},
 		{"নজরুল", "najrul"},
 		{"করিম", "karim"},
+		{"ইউনূস", "yunus"},
 	}
 	for _, tt := range tests {
 		if got := Transliterate(tt.in); got != tt.want {

@@ -36,6 +36,13 @@ func Transliterate(s string) string {
 			initial = true
 			continue
 		}
+		// ইউ is "yu": ইউনূস Yunus, ইউরোপ Europe's "yu" sound
+		if r == 'ই' && i+1 < len(rs) && (rs[i+1] == 'উ' || rs[i+1] == 'ঊ') {
+			b.WriteString("yu")
+			i += 2
+			initial = true
+			continue
+		}
 		unit, n := bnUnit(rs, i)
 		lat, kind := cldrLatin(unit)
 		switch r {
