@@ -513,8 +513,15 @@ func (x *actorExtractor) latinCand(i, j int, bn bool) {
 			return // "Tk 7.97 trillion", "Rs 500 crore", "USD 5 million": a currency
 		}
 	}
-	// a known organisation ("Hamas", "Petrobangla", "Amazon" the company)
-	if x.g.enOrgs[strings.ToLower(stemName)] {
+	// a known organisation ("Hamas", "Petrobangla", "Amazon" the company,
+	// "McDonald's" with its own 's)
+	if x.g.enOrgs[strings.ToLower(stemName)] || x.g.enOrgs[strings.ToLower(name)] {
+		if x.g.enOrgs[strings.ToLower(name)] && name != stemName {
+			c := x.latinMention(idx, sangbad.ActorOrganization, true)
+			c.name = name
+			x.add(c)
+			return
+		}
 		if p, ok := x.g.enPlace(stemName); !ok || p.kind != "country" {
 			x.add(x.latinMention(idx, sangbad.ActorOrganization, true))
 			return

@@ -271,6 +271,12 @@ func TestExtractActorsEnglish(t *testing.T) {
 			{"Kamrul Hasan", sangbad.ActorPerson, "secretary at the disaster ministry", 1},
 			{"Mongla", sangbad.ActorPlace, "", 1},
 		}, []string{"Remal"}},
+		// an AP state abbreviation in the dateline; a company with its own 's
+		{"wage_en.txt", []actorWant{
+			{"California", sangbad.ActorPlace, "", 3},
+			{"McDonald's", sangbad.ActorOrganization, "", 1},
+			{"Gavin Newsom", sangbad.ActorPerson, "California Gov", 2},
+		}, []string{"Calif", "McDonald"}},
 	}
 	e := New()
 	for _, ft := range tests {

@@ -879,7 +879,8 @@ func enVerbTense(toks []ntok, k int) int {
 	}
 	switch t.key {
 	case "will", "'ll", "shall", "scheduled", "due", "planned", "plans", "plan", "expects", "upcoming", "would",
-		"expect", "expected", "forecast", "forecasts", "projected", "could", "may", "might", "aims", "intends":
+		"expect", "expected", "forecast", "forecasts", "projected", "could", "may", "might", "aims", "intends",
+		"starting", "beginning", "effective":
 		return 1
 	case "said", "says", "told", "was", "were", "had", "did", "announced", "reported", "agreed", "added",
 		"fell", "rose", "came", "went", "took", "made", "began", "won", "lost", "sold", "bought", "paid", "met",

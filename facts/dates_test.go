@@ -56,6 +56,7 @@ func TestExtractDates(t *testing.T) {
 		{"past friday", "Police arrested him on Friday.", ref, []dt{{"Friday", "2023-12-08", D, true, false, ""}}},
 		{"future month after a noun that looks past", "Economists now expect the first cut in March.", ref, []dt{{"March", "2024-03", M, true, false, ""}}},
 		{"past month", "The bank cut rates in March.", ref, []dt{{"March", "2023-03", M, true, false, ""}}},
+		{"a start date ahead", "Newsom signed a law raising the wage starting in April.", ref, []dt{{"April", "2024-04", M, true, false, ""}}},
 		{"month of a relative year", "Floods hit in June last year; talks resume in March of next year.", ref,
 			[]dt{{"June last year", "2022-06", M, true, false, ""}, {"March of next year", "2024-03", M, true, false, ""}}},
 		{"clitics after a case ending", "অক্টোবরেও সংক্রমণ কমবে না। সোমবারও বৈঠক হয়েছে।", ref,

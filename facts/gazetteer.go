@@ -147,7 +147,11 @@ func (g *gazetteer) enPlace(name string) (place, bool) {
 // enPlaceAbbrevs are English abbreviations of place names.
 var enPlaceAbbrevs = map[string]string{"u.s.": "united states", "us": "united states", "u.s.a.": "united states", "usa": "united states",
 	"u.k.": "united kingdom", "uk": "united kingdom", "uae": "united arab emirates", "u.a.e.": "united arab emirates", "britain": "united kingdom",
-	"america": "united states", "the united states": "united states"}
+	"america": "united states", "the united states": "united states",
+	// AP style state abbreviations in datelines: "SACRAMENTO, Calif."
+	// (only those that are no English word or title: not Ga., Pa., Ill., Wash., Miss.)
+	"calif": "california", "fla": "florida", "mich": "michigan", "tenn": "tennessee", "ariz": "arizona", "colo": "colorado",
+	"conn": "connecticut", "minn": "minnesota", "nev": "nevada", "wis": "wisconsin", "okla": "oklahoma", "ky": "kentucky"}
 
 // lexicon is a sorted word list searched in place: one string and the
 // offsets of its words, about 3 MB for 110,000 words.
