@@ -120,6 +120,9 @@ type dateHit struct {
 	// yearRel marks a month (or day and month) in a year given relative to
 	// the reference, relN years away: "June last year", "গত বছরের জুনে"
 	yearRel bool
+	// monthRel marks day d of a month relN months from the reference's:
+	// "চলতি মাসের ১৫ তারিখে"
+	monthRel bool
 }
 
 type dateScanner struct {
@@ -212,7 +215,23 @@ func (s *dateScanner) scan() []dateHit {
 		hits = append(hits, h)
 		i = h.j
 	}
-	return s.joinRelativeYears(hits)
+	return s.joinRelativeYears(s.joinMonthDays(hits))
+}
+
+// joinMonthDays extends a relative month by the day of it that follows:
+// "চলতি মাসের ১৫ তারিখে", "আগামী মাসের ৩ তারিখ".
+func (s *dateScanner) joinMonthDays(hits []dateHit) []dateHit {
+	for k := range hits {
+		h := &hits[k]
+		if !h.rel || h.relUnit != uMonth || h.j+1 >= len(s.toks) {
+			continue
+		}
+		if d, _, ok := s.dayAt(h.j); ok && strings.HasPrefix(s.toks[h.j+1].key, "তারিখ") {
+			h.monthRel, h.d, h.gran = true, d, sangbad.GranularityDay
+			h.j += 2
+		}
+	}
+	return hits
 }
 
 // joinRelativeYears joins a month without a year and a relative year next to
@@ -926,6 +945,9 @@ func (s *dateScanner) resolve(h dateHit, ref time.Time, refSource string) sangba
 	switch {
 	case h.yearRel:
 		out.Value = formatDate(ref.Year()+h.relN, h.m, h.d, h.gran)
+	case h.monthRel:
+		m := time.Date(ref.Year(), ref.Month()+time.Month(h.relN), 1, 0, 0, 0, 0, time.UTC)
+		out.Value = formatDate(m.Year(), int(m.Month()), h.d, h.gran)
 	case h.rel:
 		out.Value = relValue(ref, h.relN, h.relUnit)
 	case h.isWeekday:

@@ -59,6 +59,8 @@ func TestExtractDates(t *testing.T) {
 		{"a start date ahead", "Newsom signed a law raising the wage starting in April.", ref, []dt{{"April", "2024-04", M, true, false, ""}}},
 		{"month of a relative year", "Floods hit in June last year; talks resume in March of next year.", ref,
 			[]dt{{"June last year", "2022-06", M, true, false, ""}, {"March of next year", "2024-03", M, true, false, ""}}},
+		{"a day of a relative month", "চলতি মাসের ১৫ তারিখে সভা হবে। আগামী মাসের ৩ তারিখে ভোট।", ref,
+			[]dt{{"চলতি মাসের ১৫ তারিখে", "2023-12-15", D, true, false, ""}, {"আগামী মাসের ৩ তারিখে", "2024-01-03", D, true, false, ""}}},
 		{"clitics after a case ending", "অক্টোবরেও সংক্রমণ কমবে না। সোমবারও বৈঠক হয়েছে।", ref,
 			[]dt{{"অক্টোবরেও", "2024-10", M, true, false, ""}, {"সোমবারও", "2023-12-11", D, true, false, ""}}},
 		{"bengali month of a relative year", "গত বছরের জুনে বন্যা হয়েছিল। আগামী বছরের ৫ মার্চ ভোট হবে।", ref,
