@@ -2118,8 +2118,16 @@ func (x *actorExtractor) bnOrgAt(i int, stem, typ string) {
 			return // "মার্কিন আদালত": a court of a country, no named body
 		}
 	}
-	if hw, _ := x.bnWord(i); strings.Contains(hw, "গুলো") || strings.Contains(hw, "গুলি") || strings.Contains(hw, "সমূহ") {
-		return // "সিটি করপোরেশনগুলোর": a plural names a kind, not one body
+	hw, _ := x.bnWord(i)
+	classified := false
+	if rest, ok := strings.CutPrefix(hw, stem); ok {
+		switch rest {
+		case "টি", "টা", "টির", "টার", "টিকে", "টিতে", "টাতে":
+			classified = true
+		}
+	}
+	if strings.Contains(hw, "গুলো") || strings.Contains(hw, "গুলি") || strings.Contains(hw, "সমূহ") || classified {
+		return // "সিটি করপোরেশনগুলোর", "টানেলটি": a plural or "the ..." points back, names nothing
 	}
 	start := i
 	for k := i - 1; k >= 0 && i-k <= 6; k-- {

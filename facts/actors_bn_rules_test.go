@@ -50,6 +50,8 @@ func TestBengaliActorRules(t *testing.T) {
 			map[string]string{"লাল চাঁদ ওরফে সোহাগ": P, "মাহমুদুল হাসান মহিন": P, "জাহাঙ্গীর আলম চৌধুরী": P, "লাকী আক্তার": P}, []string{"আসামি মাহমুদুল হাসান মহিন"}},
 		{"a given name alone as the subject of an honorific verb", "তিনি বিশ্বাস করেন, সরকার জানান এটি ঠিক। হাসিনা টানা চতুর্থবার জয় পেয়েছেন। মাধুরী বলেন, নাচ ভালো। আনোয়ার মারা যান।",
 			map[string]string{"মাধুরী": P, "আনোয়ার": P}, []string{"বিশ্বাস", "সরকার", "জয়"}},
+		{"structures; 'the tunnel' points back", "চট্টগ্রামের পতেঙ্গায় বঙ্গবন্ধু টানেলে গাড়ি কম চলছে। নির্মিত টানেলটি গত বছর উদ্বোধন করা হয়।",
+			map[string]string{"বঙ্গবন্ধু টানেলে": sangbad.ActorPlace, "পতেঙ্গায়": sangbad.ActorPlace}, []string{"নির্মিত টানেল"}},
 		{"a verb ends a name", "বিচারক লুইস ক্যাপলান রায় দেন।",
 			nil, []string{"লুইস ক্যাপলান রায় দেন"}},
 		{"a known place ends a name", "বিজ্ঞানী স্টিফেন হকিং ইসরায়েলের একটি সম্মেলন বর্জন করেন।",

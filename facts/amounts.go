@@ -308,7 +308,7 @@ func (a *amountScanner) bnUnitBefore(i int) string {
 			return ""
 		}
 		switch t.key {
-		case "এখন", "প্রায়", "মোট", "সংখ্যা", "ছিল", "হয়", "দাঁড়িয়েছে", "বর্তমানে", "অন্তত", "আরও":
+		case "এখন", "প্রায়", "মোট", "সংখ্যা", "ছিল", "হয়", "দাঁড়িয়েছে", "বর্তমানে", "অন্তত", "আরও", "মাত্র", "কেবল":
 			continue
 		}
 		if bnUnitStop[t.key] || bnVerbTense(t.key) != 0 {

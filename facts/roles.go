@@ -108,7 +108,8 @@ const (
 
 	// Bengali head words of multi-word place names ("শাপলা চত্বর",
 	// "ধানমন্ডি লেক", "ঢাকা-খুলনা মহাসড়ক").
-	bnPlaceHeads = `রোড সড়ক মহাসড়ক চত্বর ঘাট মার্কেট স্ট্রিট এভিনিউ লেক বাজার প্লাজা মোড় পাড়া`
+	bnPlaceHeads = `রোড সড়ক মহাসড়ক চত্বর ঘাট মার্কেট স্ট্রিট এভিনিউ লেক বাজার প্লাজা মোড় পাড়া টানেল সেতু এক্সপ্রেসওয়ে
+	বিমানবন্দর স্টেডিয়াম উদ্যান`
 
 	// Bengali words that name the kind of an organisation right before its
 	// name ("টেক গ্রুপ GoTo", "ই-কমার্স ইউনিট টোকোপিডিয়া").
