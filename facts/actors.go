@@ -398,14 +398,15 @@ func (x *actorExtractor) latinCand(i, j int, bn bool) {
 			if low == "new" && len(idx) > 1 {
 				break // "New Hampshire", "New York"
 			}
-			if w.enStop[low] && !w.enTitle[low] {
-				idx = idx[1:]
+			if w.enStop[low] && !w.enTitle[low] && !(isAllCaps(t.text) && len(idx) > 1 && t.text != "THE" && t.text != "A") {
+				idx = idx[1:] // not an acronym: "WHO Director-General"
 				continue
 			}
 			// ... but an adjective that starts an institution's name stays:
 			// "Supreme Court judges met", "National Assembly passed"
 			portfolio := w.enRole[low] && w.enTitle[strings.ToLower(x.toks[idx[1%len(idx)]].text)] // "Home Secretary Yvette Cooper"
-			if x.clauseStart(idx[0]) && len(idx) > 1 && (x.lower[low] || x.g.enLex.has(low) && !x.midCaps[t.text]) && !w.enTitle[low] && !w.enOrgPrefix[low] && !x.institutionName(idx, low) && !(enEventFirst[low] && len(idx) == 2) && !portfolio {
+			acronym := isAllCaps(t.text) && utf8.RuneCountInString(t.text) >= 2 && t.text != "THE"
+			if x.clauseStart(idx[0]) && len(idx) > 1 && (x.lower[low] || x.g.enLex.has(low) && !x.midCaps[t.text]) && !w.enTitle[low] && !w.enOrgPrefix[low] && !x.institutionName(idx, low) && !(enEventFirst[low] && len(idx) == 2) && !portfolio && !acronym {
 				idx = idx[1:]
 				continue
 			}
@@ -446,6 +447,12 @@ func (x *actorExtractor) latinCand(i, j int, bn bool) {
 		last := -1
 		for k, ti := range idx[:len(idx)-1] {
 			low := strings.TrimPrefix(strings.ToLower(stripEx(strings.TrimSuffix(x.toks[ti].text, "."))), "co-")
+			if a, b, ok := strings.Cut(low, "-"); ok && (w.enTitle[a] || w.enTitle[b]) {
+				low = b // "Director-General", "Secretary-General"
+				if !w.enTitle[b] {
+					low = a
+				}
+			}
 			if w.enTitle[low] || (w.enRole[low] && k+1 < len(idx)-1 && w.enTitle[strings.ToLower(x.toks[idx[k+1]].text)]) ||
 				(last >= 0 && last == k-1 && w.enRole[low]) { // "Chief Executive Ken Murphy"
 				last = k
@@ -461,11 +468,14 @@ func (x *actorExtractor) latinCand(i, j int, bn bool) {
 		if last >= 0 {
 			roleToks := idx[:last+1]
 			idx = idx[last+1:]
-			// a place inside the title: "former U.S. Treasury Secretary"
+			// a place or an organisation inside the title: "former U.S.
+			// Treasury Secretary", "WHO Director-General"
 			for k, ti := range roleToks {
 				st, _ := possessive(x.toks[ti].text)
 				if _, ok := x.g.enPlace(st); ok && isUpperStart(st) {
 					x.add(x.latinMention(roleToks[k:k+1], sangbad.ActorPlace, true))
+				} else if k == 0 && (isAllCaps(st) && len(st) >= 2 && len(st) <= 6 && !enGenericCaps[st] || x.g.enOrgs[strings.ToLower(st)]) {
+					x.add(x.latinMention(roleToks[k:k+1], sangbad.ActorOrganization, true))
 				}
 			}
 			role = x.d.text[x.toks[roleToks[0]].bs:x.toks[roleToks[len(roleToks)-1]].be]
@@ -570,6 +580,19 @@ func (x *actorExtractor) latinCand(i, j int, bn bool) {
 	r := x.roleBefore(idx[0])
 	if r != "" {
 		c.typ, c.strong, c.role = sangbad.ActorPerson, true, r
+	}
+	// "Bavarian Nordic, the maker of ...": an apposition naming a kind of
+	// organisation
+	if c.typ == "" && j+2 < len(x.toks) && x.toks[j].text == "," {
+		if d := strings.ToLower(x.toks[j+1].text); d == "the" || d == "a" || d == "an" {
+			k := j + 2
+			for n := 0; k < len(x.toks) && n < 2 && x.toks[k].kind == tkLatin && !isUpperStart(x.toks[k].text) && !enOrgKindNouns[strings.ToLower(x.toks[k].text)] && !enMakerNouns[strings.ToLower(x.toks[k].text)]; n++ {
+				k++ // "the Danish drugmaker", "a private lender"
+			}
+			if k < len(x.toks) && x.toks[k].kind == tkLatin && (enOrgKindNouns[strings.ToLower(x.toks[k].text)] || enMakerNouns[strings.ToLower(x.toks[k].text)]) {
+				c.typ, c.strong = sangbad.ActorOrganization, true
+			}
+		}
 	}
 	// "the populist Reform UK party": the kind of organisation after the name
 	if c.typ == "" && j < len(x.toks) && x.toks[j].kind == tkLatin && !isUpperStart(x.toks[j].text) {
@@ -1204,6 +1227,11 @@ var enOrgKindNouns = wordSet(`supermarket supermarkets retailer retailers compan
 lender lenders insurer insurers carmaker automaker airline airlines startup start-up conglomerate broker
 brokerage chipmaker drugmaker manufacturer miner producer distributor operator telecoms telecom
 developer publisher broadcaster newspaper agency agencies group subsidiary fund funds`, true)
+
+// enMakerNouns name a company by what it does: "the maker of", "the owner
+// of".
+var enMakerNouns = wordSet(`maker makers manufacturer producer developer operator owner provider supplier exporter
+importer builder carrier`, true)
 
 // enStakeNouns before "in" make the name after it an investee, not a place.
 var enStakeNouns = wordSet(`shares share stake stakes holding holdings investment investments invested invest

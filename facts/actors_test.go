@@ -235,7 +235,7 @@ func TestExtractActorsEnglish(t *testing.T) {
 			{"Bret Taylor", sangbad.ActorPerson, "former Salesforce co-CEO", 1},
 			{"Larry Summers", sangbad.ActorPerson, "former U.S. Treasury Secretary", 1},
 			{"Satya Nadella", sangbad.ActorPerson, "Microsoft CEO", 1},
-			{"Microsoft Corp", sangbad.ActorOrganization, "", 2},
+			{"Microsoft Corp", sangbad.ActorOrganization, "", 3}, // also inside "Microsoft CEO"
 			{"Sam Altman", sangbad.ActorPerson, "", 2},
 		}, []string{"Microsoft"}},
 		// a portfolio after "for"/"of" belongs to the role; role words
@@ -277,6 +277,14 @@ func TestExtractActorsEnglish(t *testing.T) {
 			{"McDonald's", sangbad.ActorOrganization, "", 1},
 			{"Gavin Newsom", sangbad.ActorPerson, "California Gov", 2},
 		}, []string{"Calif", "McDonald"}},
+		// an acronym before a hyphenated title, "Republic of", a company
+		// described by what it makes
+		{"mpox_en.txt", []actorWant{
+			{"World Health Organization", sangbad.ActorOrganization, "", 2},
+			{"Tedros Adhanom Ghebreyesus", sangbad.ActorPerson, "WHO Director-General", 1},
+			{"Democratic Republic of Congo", sangbad.ActorPlace, "", 1},
+			{"Bavarian Nordic", sangbad.ActorOrganization, "", 1},
+		}, []string{"Democratic Republic", "Congo", "Director-General Tedros Adhanom Ghebreyesus"}},
 	}
 	e := New()
 	for _, ft := range tests {

@@ -29,7 +29,7 @@ const (
 	telecom plc llc ag sa nv gmbh bureau office centre center front movement alliance coalition congress
 	parliament senate assembly government brigade brigades corps guard forces force secretariat
 	tribunal court chamber institution observatory laboratories labs studios pictures records press
-	journal magazine daily herald tribune gazette service house reserve average index`
+	journal magazine daily herald tribune gazette service house reserve average index republic`
 
 	// English words that start an organisation name ("Bank of America").
 	enOrgPrefixes = `university bank ministry department institute council federation association commission
