@@ -80,6 +80,8 @@ func TestTransliterate(t *testing.T) {
 		{"নজরুল", "najrul"},
 		{"করিম", "karim"},
 		{"ইউনূস", "yunus"},
+		{"নরেন্দ্র", "narendra"},
+		{"মিত্র", "mitra"},
 	}
 	for _, tt := range tests {
 		if got := Transliterate(tt.in); got != tt.want {

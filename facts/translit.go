@@ -77,7 +77,10 @@ func Transliterate(s string) string {
 			// the first syllable keeps its vowel ("রফিক" -> rafik,
 			// "প্রধান" -> pradhan); later ones lose it before a consonant
 			// with its own vowel sign
-			if inherentVowel(rs, i) || initial && i < len(rs) && isBengali(rs[i]) && cldrKind(rs[i]) == 'C' {
+			// a conjunct ending a word keeps its vowel: নরেন্দ্র Narendra,
+			// মিত্র Mitra
+			wordEnd := i >= len(rs) || !isBengali(rs[i])
+			if inherentVowel(rs, i) || initial && i < len(rs) && isBengali(rs[i]) && cldrKind(rs[i]) == 'C' || wordEnd && i >= 2 && rs[i-2] == bnVirama && rs[i-1] != 'য' {
 				b.WriteByte('a')
 			}
 			initial = false
