@@ -478,7 +478,11 @@ func (x *actorExtractor) latinCand(i, j int, bn bool) {
 					x.add(x.latinMention(roleToks[k:k+1], sangbad.ActorOrganization, true))
 				}
 			}
-			role = x.d.text[x.toks[roleToks[0]].bs:x.toks[roleToks[len(roleToks)-1]].be]
+			roleEnd := x.toks[roleToks[len(roleToks)-1]].be
+			if k := roleToks[len(roleToks)-1] + 1; k < len(x.toks) && x.toks[k].text == "." && !x.toks[k].space {
+				roleEnd = x.toks[k].be // "Sen."
+			}
+			role = x.d.text[x.toks[roleToks[0]].bs:roleEnd]
 			if r := x.roleBefore(roleToks[0]); r != "" {
 				role = r + " " + role
 			} else if k := roleToks[0] - 1; k >= 0 && x.toks[k].kind == tkLatin && isUpperStart(x.toks[k].text) {
@@ -489,8 +493,9 @@ func (x *actorExtractor) latinCand(i, j int, bn bool) {
 				// "former Prime Minister Khaleda Zia"
 				role = x.d.text[x.toks[k].bs:x.toks[roleToks[len(roleToks)-1]].be]
 			}
-			// a title alone (Mr, Dr) is not a role
-			if len(roleToks) == 1 && titleAbbrevs[strings.TrimSuffix(x.toks[roleToks[0]].text, ".")] && stripEx(x.toks[roleToks[0]].text) == x.toks[roleToks[0]].text {
+			// an honorific alone (Mr, Dr) is not a role; an office is
+			// ("Sen.", "Gov.", "Gen.")
+			if t := strings.TrimSuffix(x.toks[roleToks[0]].text, "."); len(roleToks) == 1 && titleAbbrevs[t] && stripEx(x.toks[roleToks[0]].text) == x.toks[roleToks[0]].text && enHonorifics[strings.ToLower(t)] {
 				role = ""
 			}
 			c := x.latinMention(idx, sangbad.ActorPerson, true)
@@ -1216,6 +1221,10 @@ func periodCode(s string) bool {
 	}
 	return false
 }
+
+// enHonorifics are titles of address, no office: "Mr", "Dr".
+var enHonorifics = map[string]bool{"mr": true, "mrs": true, "ms": true, "miss": true, "dr": true, "sir": true, "dame": true,
+	"prof": true, "mx": true, "messrs": true, "mme": true, "mlle": true}
 
 // enRoleModifiers before a capitalised title belong to the role.
 var enRoleModifiers = map[string]bool{"former": true, "acting": true, "interim": true, "outgoing": true, "incoming": true,

@@ -227,7 +227,7 @@ func TestExtractActorsEnglish(t *testing.T) {
 			{"Jerome Powell", sangbad.ActorPerson, "Fed Chair", 2},
 			{"Goldman Sachs", sangbad.ActorOrganization, "", 1},
 			{"Labor Department", sangbad.ActorOrganization, "", 1},
-			{"Elizabeth Warren", sangbad.ActorPerson, "", 1},
+			{"Elizabeth Warren", sangbad.ActorPerson, "Sen.", 1},
 		}, []string{"Fed Chair Jerome Powell", "Massachusetts Democrat", "Powell"}},
 		// an employer and a modifier around a hyphenated title; a company
 		// with and without its legal suffix
@@ -275,7 +275,7 @@ func TestExtractActorsEnglish(t *testing.T) {
 		{"wage_en.txt", []actorWant{
 			{"California", sangbad.ActorPlace, "", 3},
 			{"McDonald's", sangbad.ActorOrganization, "", 1},
-			{"Gavin Newsom", sangbad.ActorPerson, "California Gov", 2},
+			{"Gavin Newsom", sangbad.ActorPerson, "California Gov.", 2},
 		}, []string{"Calif", "McDonald"}},
 		// an acronym before a hyphenated title, "Republic of", a company
 		// described by what it makes
