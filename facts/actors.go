@@ -586,6 +586,10 @@ func (x *actorExtractor) latinCand(i, j int, bn bool) {
 	if r != "" {
 		c.typ, c.strong, c.role = sangbad.ActorPerson, true, r
 	}
+	// "the neighborhood of Suqa Holaha", "the city of Batna": a place
+	if c.typ == "" && idx[0] > 1 && strings.EqualFold(x.toks[idx[0]-1].text, "of") && enPlaceKindNouns[strings.ToLower(x.toks[idx[0]-2].text)] {
+		c.typ, c.strong = sangbad.ActorPlace, true
+	}
 	// "Bavarian Nordic, the maker of ...": an apposition naming a kind of
 	// organisation
 	if c.typ == "" && j+2 < len(x.toks) && x.toks[j].text == "," {
@@ -1236,6 +1240,10 @@ var enOrgKindNouns = wordSet(`supermarket supermarkets retailer retailers compan
 lender lenders insurer insurers carmaker automaker airline airlines startup start-up conglomerate broker
 brokerage chipmaker drugmaker manufacturer miner producer distributor operator telecoms telecom
 developer publisher broadcaster newspaper agency agencies group subsidiary fund funds`, true)
+
+// enPlaceKindNouns before "of" make the name after it a place.
+var enPlaceKindNouns = wordSet(`city town village province district region state capital outskirts suburb suburbs
+neighborhood neighbourhood area island county municipality port`, true)
 
 // enMakerNouns name a company by what it does: "the maker of", "the owner
 // of".
