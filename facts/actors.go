@@ -73,6 +73,7 @@ func (e *Extractor) extractActors(d *doc) []sangbad.Actor {
 	x.bengaliPass()
 	x.namedInQuotes()
 	x.bnAliases()
+	x.bnCoordinated()
 	x.cands = resolveOverlaps(x.cands)
 	groups := x.group()
 	x.bengaliSecondPass(groups)
@@ -2043,6 +2044,41 @@ func (x *actorExtractor) bnAliases() {
 		}
 		x.add(c)
 		i = j - 1
+	}
+}
+
+// bnCoordinated records a name joined by ও "and" to a person's name:
+// "চঞ্চল চৌধুরী ও নাজিফা তুষি" names two people. The second must be two or
+// three words that may be names, ending the clause or before a verb.
+func (x *actorExtractor) bnCoordinated() {
+	n := len(x.cands)
+	for ci := 0; ci < n; ci++ {
+		c := x.cands[ci]
+		k := c.tj
+		if c.typ != sangbad.ActorPerson || k+2 >= len(x.toks) || x.toks[k].kind != tkBengali || nfc(x.toks[k].text) != "ও" {
+			continue
+		}
+		j := k + 1
+		for j < len(x.toks) && j-k <= 3 && x.toks[j].kind == tkBengali && x.toks[j].space && x.bnNameCandidate(j) && !x.bnRoleAt(j) {
+			j++
+			if x.bnHasSuffix(j - 1) {
+				break
+			}
+		}
+		if j-k-1 < 2 || j < len(x.toks) && x.toks[j].kind == tkBengali && !x.bnSayAt(j) && !bnHonorificVerb(nfc(x.toks[j].text)) && !isBnVerbForm(nfc(x.toks[j].text)) {
+			continue
+		}
+		taken := false
+		for _, o := range x.cands {
+			if o.ti < j && k+1 < o.tj {
+				taken = true
+			}
+		}
+		if taken {
+			continue
+		}
+		_, st := x.bnWord(j - 1)
+		x.add(x.bnMention(k+1, j, st, sangbad.ActorPerson, false))
 	}
 }
 

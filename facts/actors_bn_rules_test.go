@@ -52,6 +52,8 @@ func TestBengaliActorRules(t *testing.T) {
 			map[string]string{"মাধুরী": P, "আনোয়ার": P}, []string{"বিশ্বাস", "সরকার", "জয়"}},
 		{"structures; 'the tunnel' points back", "চট্টগ্রামের পতেঙ্গায় বঙ্গবন্ধু টানেলে গাড়ি কম চলছে। নির্মিত টানেলটি গত বছর উদ্বোধন করা হয়।",
 			map[string]string{"বঙ্গবন্ধু টানেলে": sangbad.ActorPlace, "পতেঙ্গায়": sangbad.ActorPlace}, []string{"নির্মিত টানেল"}},
+		{"a name joined by ও to a person's", "ছবিতে অভিনয় করেছেন চঞ্চল চৌধুরী ও নাজিফা তুষি। রহিম ও করিমের দোকান বন্ধ।",
+			map[string]string{"চঞ্চল চৌধুরী": P, "নাজিফা তুষি": P}, nil},
 		{"a verb ends a name", "বিচারক লুইস ক্যাপলান রায় দেন।",
 			nil, []string{"লুইস ক্যাপলান রায় দেন"}},
 		{"a known place ends a name", "বিজ্ঞানী স্টিফেন হকিং ইসরায়েলের একটি সম্মেলন বর্জন করেন।",
