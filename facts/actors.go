@@ -469,6 +469,15 @@ func (x *actorExtractor) latinCand(i, j int, bn bool) {
 		if last >= 0 {
 			roleToks := idx[:last+1]
 			idx = idx[last+1:]
+			// a known organisation opening the title: "Awami League General
+			// Secretary"
+			for n := min(len(roleToks)-1, 4); n >= 2; n-- {
+				org := x.d.text[x.toks[roleToks[0]].bs:x.toks[roleToks[n-1]].be]
+				if x.g.enOrgs[strings.ToLower(org)] {
+					x.add(x.latinMention(roleToks[:n], sangbad.ActorOrganization, true))
+					break
+				}
+			}
 			// a place or an organisation inside the title: "former U.S.
 			// Treasury Secretary", "WHO Director-General"
 			for k, ti := range roleToks {
@@ -784,7 +793,8 @@ var (
 		"forest": true, "village": true, "town": true, "city": true, "stadium": true, "arena": true, "plaza": true,
 		"heights": true, "falls": true, "springs": true, "canyon": true, "creek": true, "cave": true, "caves": true, "state": false, "states": true,
 		// South Asian place heads: "Sher-e-Bangla Nagar", "Karwan Bazar", "Mohakhali Upazila"
-		"nagar": true, "bazar": true, "bazaar": true, "upazila": true, "thana": true, "union": false, "char": true, "ghat": true, "chowk": true}
+		"nagar": true, "bazar": true, "bazaar": true, "upazila": true, "thana": true, "union": false, "char": true, "ghat": true, "chowk": true,
+		"udyan": true, "maidan": true}
 	// enEventFirst start the names of storms: "Cyclone Remal"
 	enEventFirst = map[string]bool{"cyclone": true, "hurricane": true, "typhoon": true, "storm": true}
 	enEventLast  = map[string]bool{"slam": true, "cup": true, "prix": true, "open": true, "masters": true, "championship": true,

@@ -285,6 +285,14 @@ func TestExtractActorsEnglish(t *testing.T) {
 			{"Democratic Republic of Congo", sangbad.ActorPlace, "", 1},
 			{"Bavarian Nordic", sangbad.ActorOrganization, "", 1},
 		}, []string{"Democratic Republic", "Congo", "Director-General Tedros Adhanom Ghebreyesus"}},
+		// a known party opening a title; Dhaka places in English
+		{"rally_en.txt", []actorWant{
+			{"Awami League", sangbad.ActorOrganization, "", 1},
+			{"Obaidul Quader", sangbad.ActorPerson, "Awami League General Secretary", 2},
+			{"Suhrawardy Udyan", sangbad.ActorPlace, "", 1},
+			{"Naya Paltan", sangbad.ActorPlace, "", 1},
+			{"Ruhul Kabir Rizvi", sangbad.ActorPerson, "BNP spokesperson", 1},
+		}, nil},
 	}
 	e := New()
 	for _, ft := range tests {

@@ -667,6 +667,14 @@ func (a *amountScanner) unitAt(k int, ne numExpr) (unit string, next int, inSpan
 	if enUnitStop[w] || len(w) < 2 || strings.HasSuffix(w, "ing") || strings.HasSuffix(w, "ly") || w == "plus" {
 		return "", k, false, false
 	}
+	// a noun modifying the counted noun: "120 opposition activists", "50
+	// police officers"
+	if !strings.HasSuffix(w, "s") && j+1 < len(toks) && toks[j+1].kind == ntWord && !toks[j+1].bn && !toks[j+1].upper && !toks[j+1].attached() {
+		if nw := toks[j+1].key; strings.HasSuffix(nw, "s") && !strings.HasSuffix(nw, "ss") && len(nw) > 3 && !enUnitStop[nw] && !measureUnits[w] {
+			j++
+			w = nw
+		}
+	}
 	if w == "years" || w == "year" {
 		if a.key(j+1) == "old" {
 			return "", k, false, true

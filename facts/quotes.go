@@ -836,6 +836,16 @@ func (q *quoteCtx) trim(cs, ce int) (int, int) {
 		}
 		cs++
 	}
+	// a discourse marker opening the sentence is no part of what was said:
+	// "Meanwhile, police arrested ..."
+	if rest := q.d.text[q.d.ix.Byte(cs):q.d.ix.Byte(ce)]; len(rest) > 0 {
+		for _, m := range []string{"Meanwhile, ", "However, ", "Separately, ", "Earlier, ", "Later, ", "Still, ", "Also, ", "এদিকে, ", "এদিকে ", "তবে "} {
+			if strings.HasPrefix(rest, m) && len(rest) > len(m)+8 {
+				cs += utf8.RuneCountInString(m)
+				break
+			}
+		}
+	}
 	for ce > cs {
 		r, _ := utf8.DecodeLastRuneInString(q.d.text[:q.d.ix.Byte(ce)])
 		if !unicode.IsSpace(r) && !strings.ContainsRune(",:;–—-।.", r) {

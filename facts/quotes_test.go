@@ -85,6 +85,8 @@ func TestExtractQuotes(t *testing.T) {
 			[]quoteRow{{0, 45, false, "Mamata Banerjee", "Mamata Banerjee", true}}},
 		{"a quoted description after 'called it'; a full stop after the quotation ends its sentence", "en", `Prime Minister Narendra Modi called it "inclusive and innovative". Congress president Mallikarjun Kharge said the government had failed on jobs.`,
 			[]quoteRow{{39, 65, true, "Narendra Modi", "Narendra Modi", true}, {110, 143, false, "Mallikarjun Kharge", "Mallikarjun Kharge", true}}},
+		{"a discourse marker is no part of what was said", "en", "Meanwhile, police arrested at least 120 opposition activists, according to BNP spokesperson Ruhul Kabir Rizvi.",
+			[]quoteRow{{11, 60, false, "Ruhul Kabir Rizvi", "Ruhul Kabir Rizvi", true}}},
 		{"a short quotation nobody said is no quote", "en", `The crowd chanted "God is great" as the bodies were dragged through the streets.`, nil},
 		{"the person, not the organisation owning the role, speaks", "bn", "নিরাপত্তার জন্য প্রায় দেড় হাজার পুলিশ সদস্য মোতায়েন করা হয়েছিল বলে জানিয়েছেন ডিএমপি কমিশনার হাবিবুর রহমান।",
 			[]quoteRow{{0, 66, false, "হাবিবুর রহমান", "হাবিবুর রহমান", true}}},
