@@ -2329,7 +2329,21 @@ func (x *actorExtractor) bnOrgAt(i int, stem, typ string) {
 	if typ == sangbad.ActorPlace && start == i {
 		return
 	}
+	// "১১টি শিক্ষা বোর্ডের": counted bodies are a kind, no named one
+	if start > 0 && (x.toks[start-1].kind == tkDigit || x.toks[start-1].kind == tkBengali && strings.HasSuffix(nfc(x.toks[start-1].text), "টি") && isBnNumberWord(nfc(x.toks[start-1].text))) {
+		return
+	}
+	if start > 1 && x.toks[start-1].kind == tkBengali && x.toks[start-2].kind == tkDigit && !x.toks[start-1].space && strings.HasPrefix(nfc(x.toks[start-1].text), "টি") {
+		return
+	}
 	x.add(x.bnMention(start, i+1, stem, typ, true))
+}
+
+// isBnNumberWord reports a Bengali number word with an optional classifier
+// ("দুটি", "তিনটি", "পাঁচ").
+func isBnNumberWord(w string) bool {
+	_, _, _, ok := bnWordNumber(w)
+	return ok
 }
 
 // bnAssocHeads are heads of associations named after their members'

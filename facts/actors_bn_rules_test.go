@@ -54,6 +54,8 @@ func TestBengaliActorRules(t *testing.T) {
 			map[string]string{"বঙ্গবন্ধু টানেলে": sangbad.ActorPlace, "পতেঙ্গায়": sangbad.ActorPlace}, []string{"নির্মিত টানেল"}},
 		{"a name joined by ও to a person's", "ছবিতে অভিনয় করেছেন চঞ্চল চৌধুরী ও নাজিফা তুষি। রহিম ও করিমের দোকান বন্ধ।",
 			map[string]string{"চঞ্চল চৌধুরী": P, "নাজিফা তুষি": P}, nil},
+		{"counted bodies are no named one", "এবার ১১টি শিক্ষা বোর্ডের অধীনে পরীক্ষা হয়। যশোর বোর্ডে পাসের হার বেশি।",
+			map[string]string{"যশোর বোর্ডে": sangbad.ActorOrganization}, []string{"শিক্ষা বোর্ড"}},
 		{"a verb ends a name", "বিচারক লুইস ক্যাপলান রায় দেন।",
 			nil, []string{"লুইস ক্যাপলান রায় দেন"}},
 		{"a known place ends a name", "বিজ্ঞানী স্টিফেন হকিং ইসরায়েলের একটি সম্মেলন বর্জন করেন।",

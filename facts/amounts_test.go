@@ -61,6 +61,8 @@ func TestExtractAmounts(t *testing.T) {
 				{Text: "50 paise", Kind: "money", Value: 0.5, Currency: "INR"}, {Text: "20 euro cents", Kind: "money", Value: 0.2, Currency: "EUR"}}},
 		{"bengali chain with a classifier on its tail", "হাসপাতালে ভর্তি হয়েছেন ১ লাখ ৯৭ হাজার ৬৩২ জন।",
 			[]amt{{Text: "১ লাখ ৯৭ হাজার ৬৩২ জন", Kind: "quantity", Value: 197632, Unit: "জন"}}},
+		{"a Bengali decimal with a zero read out", "গড় পাসের হার ৮৩ দশমিক শূন্য ৪ শতাংশ।",
+			[]amt{{Text: "৮৩ দশমিক শূন্য ৪ শতাংশ", Kind: "percent", Value: 83.04, Unit: "percent"}}},
 		{"a noun modifying the counted noun", "Police arrested at least 120 opposition activists and 50 police officers.",
 			[]amt{{Text: "at least 120", Kind: "quantity", Value: 120, Unit: "activists", Qualifier: "at_least"}, {Text: "50", Kind: "quantity", Value: 50, Unit: "officers"}}},
 		{"an adverb before a count is no noun", "গত এক মাসে গাড়ি চলেছে মাত্র ৩ লাখ ৭০ হাজার।",

@@ -555,15 +555,22 @@ func numberAtom(toks []ntok, k int, ne *numExpr) (int, bool) {
 			return k, false
 		}
 		k++
-		// দশমিক: "২৩ দশমিক ৫৭"
-		if k+1 < len(toks) && toks[k].key == "দশমিক" && toks[k+1].kind == ntNum && toks[k+1].dots == 0 && toks[k+1].commas == 0 {
-			fv, _ := digitValue(&toks[k+1])
-			div := 1.0
-			for range toks[k+1].digits {
-				div *= 10
+		// দশমিক: "২৩ দশমিক ৫৭", "৮৩ দশমিক শূন্য ৪" (83.04: zeros are read out)
+		if k+1 < len(toks) && toks[k].key == "দশমিক" {
+			zeros, d := 0, k+1
+			for d < len(toks) && d-k <= 3 && (toks[d].key == "শূন্য" || toks[d].key == "শুন্য") {
+				zeros++
+				d++
 			}
-			v += fv / div
-			k += 2
+			if d < len(toks) && toks[d].kind == ntNum && toks[d].dots == 0 && toks[d].commas == 0 {
+				fv, _ := digitValue(&toks[d])
+				div := 1.0
+				for range toks[d].digits + zeros {
+					div *= 10
+				}
+				v += fv / div
+				k = d + 1
+			}
 		}
 		ne.value = v
 		// classifier: "১০টি", "৫ জন"
