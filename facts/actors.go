@@ -2092,6 +2092,16 @@ func (x *actorExtractor) bnCoordinated() {
 	}
 }
 
+// bnConventional are the usual English spellings of common Bengali name
+// parts, which a letter-by-letter romanisation misses (শেখ is Sheikh, not
+// Shekh; চৌধুরী is Chowdhury).
+var bnConventional = map[string]string{"শেখ": "Sheikh", "মোহাম্মদ": "Mohammad", "মুহাম্মদ": "Muhammad", "মো.": "Md.",
+	"চৌধুরী": "Chowdhury", "হোসেন": "Hossain", "হোসাইন": "Hossain", "আহমেদ": "Ahmed", "আহমদ": "Ahmad", "উদ্দিন": "Uddin",
+	"উদ্দীন": "Uddin", "আলী": "Ali", "আলি": "Ali", "বেগম": "Begum", "আক্তার": "Akter", "আখতার": "Akhtar", "খাতুন": "Khatun",
+	"মিয়া": "Mia", "সৈয়দ": "Syed", "কাজী": "Kazi", "ইউনূস": "Yunus", "জিয়া": "Zia", "জিয়াউর": "Ziaur", "মির্জা": "Mirza",
+	"ফখরুল": "Fakhrul", "আবদুল": "Abdul", "আব্দুল": "Abdul", "হক": "Haque", "কাদের": "Quader", "রশীদ": "Rashid",
+	"রশিদ": "Rashid", "মজুমদার": "Majumder", "ভূঁইয়া": "Bhuiyan", "তালুকদার": "Talukder", "সরকার": "Sarker"}
+
 // seq returns the integers [i, j).
 func seq(i, j int) []int {
 	out := make([]int, 0, j-i)
@@ -3429,6 +3439,10 @@ func (x *actorExtractor) romanise(name, typ string) string {
 		}
 		if l, ok := bnLetterLatin[w]; ok && len(words) > 1 {
 			out = append(out, string(l))
+			continue
+		}
+		if conv, ok := bnConventional[nfc(w)]; ok {
+			out = append(out, conv)
 			continue
 		}
 		out = append(out, titleCase(Transliterate(w)))
