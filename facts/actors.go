@@ -1823,8 +1823,9 @@ func (x *actorExtractor) bnPersonAfter(i int) int {
 		break
 	}
 	nameStart := j
-	// a plural role ("চিকিৎসকদের", "নেতারা") names no one person
-	if rw, _ := x.bnWord(i); isRole && (strings.HasSuffix(rw, "দের") || strings.HasSuffix(rw, "রা") || strings.HasSuffix(rw, "গণ")) {
+	// a plural role ("চিকিৎসকদের", "নেতারা") names no one person, nor does
+	// a role in the genitive ("ছয় সদস্যের আপিল বেঞ্চ": of six members)
+	if rw, rs := x.bnWord(i); isRole && (strings.HasSuffix(rw, "দের") || strings.HasSuffix(rw, "রা") || strings.HasSuffix(rw, "গণ") || rw != rs && strings.HasSuffix(rw, "র") && j == i+1) {
 		return i
 	}
 	for j < len(x.toks) && j-nameStart < 5 { // "আবুল বাশার মোহাম্মদ খুরশীদ আলম"
@@ -1894,6 +1895,13 @@ func (x *actorExtractor) bnPersonAfter(i int) int {
 	c := x.bnMention(start, j, st, sangbad.ActorPerson, true)
 	if isRole {
 		c.role = x.bnRolePhrase(i)
+		// professional titles between the role and the name belong to it:
+		// "প্রধান বিচারপতি", "অ্যাটর্নি জেনারেল"
+		if last := nameStart - 1; last > i && start >= nameStart && x.toks[last].kind == tkBengali && w.bnProfTitle[x.bnTitleAt(last)] {
+			if rp := x.bnRolePhrase(i); rp != "" {
+				c.role = rp + x.d.text[x.toks[i].be:x.toks[last].be]
+			}
+		}
 	}
 	x.add(c)
 	return j
@@ -2647,7 +2655,9 @@ func (x *actorExtractor) bnInitialAt(j int) bool {
 	if bnLetterSet[nw] {
 		return x.bnInitialAt(n) || !bnWordLetters[word]
 	}
-	return !bnWordLetters[word] && x.bnNameCandidate(n) && !x.bnLocative(n)
+	// the name after the initials: unknown to the lexicon, or a common
+	// word followed by a known name part ("এম আমিন উদ্দিন")
+	return !bnWordLetters[word] && (x.bnNameCandidate(n) || x.bnNamePartAt(n+1)) && !x.bnLocative(n)
 }
 
 // bnLetterSet holds the Bengali spellings of Latin letter names; of them

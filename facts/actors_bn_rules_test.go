@@ -56,6 +56,8 @@ func TestBengaliActorRules(t *testing.T) {
 			map[string]string{"চঞ্চল চৌধুরী": P, "নাজিফা তুষি": P}, nil},
 		{"counted bodies are no named one", "এবার ১১টি শিক্ষা বোর্ডের অধীনে পরীক্ষা হয়। যশোর বোর্ডে পাসের হার বেশি।",
 			map[string]string{"যশোর বোর্ডে": sangbad.ActorOrganization}, []string{"শিক্ষা বোর্ড"}},
+		{"a role in the genitive names no one", "প্রধান বিচারপতির নেতৃত্বে ছয় সদস্যের আপিল বেঞ্চ আদেশ দেন। আপিল বিভাগ রায় স্থগিত করেছে।",
+			map[string]string{"আপিল বিভাগ": sangbad.ActorOrganization}, []string{"আপিল বেঞ্চ"}},
 		{"a verb ends a name", "বিচারক লুইস ক্যাপলান রায় দেন।",
 			nil, []string{"লুইস ক্যাপলান রায় দেন"}},
 		{"a known place ends a name", "বিজ্ঞানী স্টিফেন হকিং ইসরায়েলের একটি সম্মেলন বর্জন করেন।",
