@@ -950,8 +950,8 @@ func (x *actorExtractor) roleBefore(i int) string {
 	head := false
 	for k >= 0 && i-k <= 5 {
 		t := x.toks[k]
-		if t.kind != tkLatin || t.newline {
-			break
+		if t.kind != tkLatin || x.toks[k+1].newline {
+			break // not across a line break (a line's first word may open the role)
 		}
 		low := strings.TrimPrefix(strings.ToLower(t.text), "co-") // "co-CEO"
 		if w.enRole[low] || w.enTitle[low] {
@@ -976,8 +976,9 @@ func (x *actorExtractor) roleBefore(i int) string {
 			}
 		}
 	}
-	// the employer before the role: "Microsoft Corp. chief executive"
-	if start == k+1 && k >= 0 {
+	// the employer before the role: "Microsoft Corp. chief executive" (not
+	// across a line break)
+	if start == k+1 && k >= 0 && !x.toks[start].newline {
 		e := k
 		if x.toks[e].text == "." && e > 0 && !x.toks[e].space {
 			e--
@@ -1001,7 +1002,7 @@ func (x *actorExtractor) roleBefore(i int) string {
 		}
 	}
 	// "former Salesforce co-CEO"
-	if start > 0 && x.toks[start-1].kind == tkLatin && enRoleModifiers[x.toks[start-1].text] {
+	if start > 0 && x.toks[start-1].kind == tkLatin && enRoleModifiers[x.toks[start-1].text] && !x.toks[start].newline {
 		start--
 	}
 	// only role words that include a real head (not "former", "senior" alone)

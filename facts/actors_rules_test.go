@@ -32,6 +32,8 @@ func TestActorRules(t *testing.T) {
 			map[string]string{"Yvette Cooper": P, "Reform UK": O, "Nigel Farage": P}, []string{"Secretary Yvette Cooper"}},
 		{"a place after a kind of place and 'of'", "The body was left in the northern Mogadishu neighborhood of Suqa Holaha, witnesses said.",
 			map[string]string{"Suqa Holaha": L, "Mogadishu": L}, nil},
+		{"a role opening a line; laureates", "President Mohammed Shahabuddin administered the oath.\n\nArmy chief General Waker-Uz-Zaman said the military would help. Nobel laureate Muhammad Yunus returned.",
+			map[string]string{"Waker-Uz-Zaman": P, "Muhammad Yunus": P, "Mohammed Shahabuddin": P}, nil},
 		{"models and codes are no actors", "The COVID-19 pandemic hit. Boeing 737 MAX jets and F-16 fighters flew.",
 			map[string]string{"Boeing": O}, []string{"COVID", "MAX", "F"}},
 		{"known organisations", "Hamas said on Monday it had freed two hostages. The Taliban and BRAC rejected the plan. Amazon shares fell. Supreme Court judges met.",

@@ -285,6 +285,12 @@ func TestExtractActorsEnglish(t *testing.T) {
 			{"Democratic Republic of Congo", sangbad.ActorPlace, "", 1},
 			{"Bavarian Nordic", sangbad.ActorOrganization, "", 1},
 		}, []string{"Democratic Republic", "Congo", "Director-General Tedros Adhanom Ghebreyesus"}},
+		// a role opening a paragraph, not reaching into the one before
+		{"interim_en.txt", []actorWant{
+			{"Waker-Uz-Zaman", sangbad.ActorPerson, "Army chief General", 1},
+			{"Mohammed Shahabuddin", sangbad.ActorPerson, "President", 1},
+			{"Sheikh Hasina", sangbad.ActorPerson, "", 1},
+		}, nil},
 		// a known party opening a title; Dhaka places in English
 		{"rally_en.txt", []actorWant{
 			{"Awami League", sangbad.ActorOrganization, "", 1},

@@ -520,6 +520,7 @@ func (q *quoteCtx) attributeDirect(ds sangbad.Span, all []sangbad.Span, idx int)
 				best, bestSpan, _ = q.speakerNear(end-1, first, min(end+4, limit))
 			}
 		}
+
 		if best >= 0 || bestSpan != nil {
 			return q.quote(ds.Start, ds.End, best, bestSpan, true)
 		}

@@ -55,7 +55,8 @@ const (
 	top regional national party opposition army police military security communications information
 	economy commerce industry energy justice home affairs agriculture labor labour transport
 	environment culture sports tourism technology investment external internal principal board
-	spokeswoman emir premier chancellor commissioner president-elect co-chair vice-chairman`
+	spokeswoman emir premier chancellor commissioner president-elect co-chair vice-chairman laureate activist
+	banker actor actress singer author writer poet filmmaker striker batsman bowler`
 
 	// Bengali function words, pronouns, verbs of saying and other frequent
 	// words that are never names.
