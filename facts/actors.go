@@ -74,6 +74,7 @@ func (e *Extractor) extractActors(d *doc) []sangbad.Actor {
 	x.namedInQuotes()
 	x.bnAliases()
 	x.bnCoordinated()
+	x.bnParenAbbrevs()
 	x.cands = resolveOverlaps(x.cands)
 	groups := x.group()
 	x.bengaliSecondPass(groups)
@@ -2111,6 +2112,33 @@ var bnConventional = map[string]string{"শেখ": "Sheikh", "মোহাম�
 	"ফখরুল": "Fakhrul", "আবদুল": "Abdul", "আব্দুল": "Abdul", "হক": "Haque", "কাদের": "Quader", "রশীদ": "Rashid",
 	"রশিদ": "Rashid", "মজুমদার": "Majumder", "ভূঁইয়া": "Bhuiyan", "তালুকদার": "Talukder", "সরকার": "Sarker"}
 
+// bnParenAbbrevs records a one-word Bengali abbreviation in parentheses
+// right after an organisation: "বাংলাদেশ জুয়েলার্স সমিতি (বাজুস)", which
+// the grouping then joins to it.
+func (x *actorExtractor) bnParenAbbrevs() {
+	n := len(x.cands)
+	for ci := 0; ci < n; ci++ {
+		c := x.cands[ci]
+		k := c.tj
+		if c.typ != sangbad.ActorOrganization || k+2 >= len(x.toks) || x.toks[k].text != "(" || x.toks[k+1].kind != tkBengali || x.toks[k+2].text != ")" {
+			continue
+		}
+		word, _ := x.bnWord(k + 1)
+		if x.g.w.bnStop[word] || utf8.RuneCountInString(word) < 2 || utf8.RuneCountInString(word) > 8 {
+			continue
+		}
+		taken := false
+		for _, o := range x.cands {
+			if o.ti <= k+1 && k+1 < o.tj {
+				taken = true
+			}
+		}
+		if !taken {
+			x.add(x.bnMention(k+1, k+2, word, sangbad.ActorOrganization, true))
+		}
+	}
+}
+
 // seq returns the integers [i, j).
 func seq(i, j int) []int {
 	out := make([]int, 0, j-i)
@@ -2348,6 +2376,13 @@ func (x *actorExtractor) bnOrgAt(i int, stem, typ string) {
 	if typ == sangbad.ActorPlace && start == i {
 		return
 	}
+	// "আন্তর্জাতিক বাজার", "শেয়ার বাজার": a kind of market, not a place;
+	// "কারওয়ান বাজার" names one
+	if typ == sangbad.ActorPlace && stem == "বাজার" && start == i-1 {
+		if mw, _ := x.bnWord(start); bnMarketKinds[mw] {
+			return
+		}
+	}
 	// "১১টি শিক্ষা বোর্ডের": counted bodies are a kind, no named one
 	if start > 0 && (x.toks[start-1].kind == tkDigit || x.toks[start-1].kind == tkBengali && strings.HasSuffix(nfc(x.toks[start-1].text), "টি") && isBnNumberWord(nfc(x.toks[start-1].text))) {
 		return
@@ -2357,6 +2392,10 @@ func (x *actorExtractor) bnOrgAt(i int, stem, typ string) {
 	}
 	x.add(x.bnMention(start, i+1, stem, typ, true))
 }
+
+// bnMarketKinds before বাজার make a kind of market, no place.
+var bnMarketKinds = map[string]bool{"আন্তর্জাতিক": true, "বিশ্ব": true, "শেয়ার": true, "পুঁজি": true, "কাঁচা": true,
+	"দেশীয়": true, "স্থানীয়": true, "খোলা": true, "কালো": true, "মুক্ত": true, "অভ্যন্তরীণ": true, "বৈশ্বিক": true, "মুদ্রা": true}
 
 // isBnNumberWord reports a Bengali number word with an optional classifier
 // ("দুটি", "তিনটি", "পাঁচ").
@@ -2908,7 +2947,7 @@ func (x *actorExtractor) group() []*group {
 		if !inParens {
 			break
 		}
-		if c.ti < 2 || x.toks[c.ti-1].text != "(" || c.tj >= len(x.toks) || x.toks[c.tj].text != ")" || !acronymName(c.name) && !acronymName(c.stem.Text) && !isUpperStart(c.name) {
+		if c.ti < 2 || x.toks[c.ti-1].text != "(" || c.tj >= len(x.toks) || x.toks[c.tj].text != ")" || !acronymName(c.name) && !acronymName(c.stem.Text) && !isUpperStart(c.name) && !hasBengali(c.name) {
 			continue
 		}
 		pi, ok := endsAt[c.ti-1]
@@ -2916,7 +2955,7 @@ func (x *actorExtractor) group() []*group {
 			continue
 		}
 		a, b := groupOf[pi], groupOf[ci]
-		if a != nil && !acronymName(c.name) && !acronymName(c.stem.Text) && !slices.Contains(initialsOf(a.names), strings.ToUpper(c.name)) {
+		if a != nil && !acronymName(c.name) && !acronymName(c.stem.Text) && !hasBengali(c.name) && !slices.Contains(initialsOf(a.names), strings.ToUpper(c.name)) {
 			continue // a word in parentheses is an acronym only when it spells the initials ("Jica")
 		}
 		if a == nil || b == nil || a == b || a.cands == nil || b.cands == nil ||

@@ -58,6 +58,8 @@ func TestBengaliActorRules(t *testing.T) {
 			map[string]string{"যশোর বোর্ডে": sangbad.ActorOrganization}, []string{"শিক্ষা বোর্ড"}},
 		{"a role in the genitive names no one", "প্রধান বিচারপতির নেতৃত্বে ছয় সদস্যের আপিল বেঞ্চ আদেশ দেন। আপিল বিভাগ রায় স্থগিত করেছে।",
 			map[string]string{"আপিল বিভাগ": sangbad.ActorOrganization}, []string{"আপিল বেঞ্চ"}},
+		{"a Bengali abbreviation in parentheses; a kind of market", "বাংলাদেশ জুয়েলার্স সমিতি (বাজুস) দাম বাড়িয়েছে। বাজুসের সভাপতি বলেন, আন্তর্জাতিক বাজারে দাম বেড়েছে।",
+			map[string]string{"বাংলাদেশ জুয়েলার্স সমিতি": sangbad.ActorOrganization, "বাজুস": sangbad.ActorOrganization}, []string{"আন্তর্জাতিক বাজার"}},
 		{"a verb ends a name", "বিচারক লুইস ক্যাপলান রায় দেন।",
 			nil, []string{"লুইস ক্যাপলান রায় দেন"}},
 		{"a known place ends a name", "বিজ্ঞানী স্টিফেন হকিং ইসরায়েলের একটি সম্মেলন বর্জন করেন।",
