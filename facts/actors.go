@@ -1963,14 +1963,6 @@ func (x *actorExtractor) bnRolePhrase(i int) string {
 // গ্রাম". Names of works ("শীর্ষক") and quotations the other passes took
 // are left alone.
 func (x *actorExtractor) namedInQuotes() {
-	taken := func(ti, tj int) bool {
-		for _, c := range x.cands {
-			if c.ti < tj && ti < c.tj {
-				return true
-			}
-		}
-		return false
-	}
 	for i := 0; i+3 < len(x.toks); i++ {
 		open := x.toks[i]
 		if open.kind != tkPunct || !strings.Contains("‘“\"'", open.text) {
@@ -2003,7 +1995,7 @@ func (x *actorExtractor) namedInQuotes() {
 				break
 			}
 		}
-		if typ == "" || taken(i+1, j) {
+		if typ == "" || x.taken(i+1, j) {
 			continue
 		}
 		if x.toks[j-1].kind == tkBengali {
@@ -2046,13 +2038,7 @@ func (x *actorExtractor) bnAliases() {
 		if j == i+1 || k == i {
 			continue
 		}
-		taken := false
-		for _, c := range x.cands {
-			if c.ti < j && k < c.tj {
-				taken = true
-			}
-		}
-		if taken {
+		if x.taken(k, j) {
 			continue
 		}
 		_, st := x.bnWord(j - 1)
@@ -2088,13 +2074,7 @@ func (x *actorExtractor) bnCoordinated() {
 		if j-k-1 < 2 || j < len(x.toks) && x.toks[j].kind == tkBengali && !x.bnSayAt(j) && !bnHonorificVerb(nfc(x.toks[j].text)) && !isBnVerbForm(nfc(x.toks[j].text)) {
 			continue
 		}
-		taken := false
-		for _, o := range x.cands {
-			if o.ti < j && k+1 < o.tj {
-				taken = true
-			}
-		}
-		if taken {
+		if x.taken(k+1, j) {
 			continue
 		}
 		_, st := x.bnWord(j - 1)
@@ -2127,16 +2107,20 @@ func (x *actorExtractor) bnParenAbbrevs() {
 		if x.g.w.bnStop[word] || utf8.RuneCountInString(word) < 2 || utf8.RuneCountInString(word) > 8 {
 			continue
 		}
-		taken := false
-		for _, o := range x.cands {
-			if o.ti <= k+1 && k+1 < o.tj {
-				taken = true
-			}
-		}
-		if !taken {
+		if !x.taken(k+1, k+2) {
 			x.add(x.bnMention(k+1, k+2, word, sangbad.ActorOrganization, true))
 		}
 	}
+}
+
+// taken reports a candidate overlapping tokens [ti, tj).
+func (x *actorExtractor) taken(ti, tj int) bool {
+	for _, c := range x.cands {
+		if c.ti < tj && ti < c.tj {
+			return true
+		}
+	}
+	return false
 }
 
 // seq returns the integers [i, j).
@@ -2188,9 +2172,18 @@ func (x *actorExtractor) bnDescribedOrg(i int) int {
 // bnRoleAt reports a Bengali token that is a role word under any reading
 // of its endings ("বিশ্লেষকেরা").
 func (x *actorExtractor) bnRoleAt(j int) bool {
+	return x.anyStemAt(j, x.g.w.isBnRole)
+}
+
+// anyStemAt reports whether Bengali token j satisfies ok under any reading
+// of its endings.
+func (x *actorExtractor) anyStemAt(j int, ok func(stem string) bool) bool {
+	if x.toks[j].kind != tkBengali {
+		return false
+	}
 	word, _ := x.bnWord(j)
 	for _, st := range bnStems(word) {
-		if x.g.w.isBnRole(st) {
+		if ok(st) {
 			return true
 		}
 	}
@@ -2212,31 +2205,19 @@ func (x *actorExtractor) bnClassified(j int) bool {
 // bnKnownOrgAt reports a token that is, with any case suffix, a one-word
 // organisation of the gazetteer ("টুইটারের").
 func (x *actorExtractor) bnKnownOrgAt(j int) bool {
-	if x.toks[j].kind != tkBengali {
-		return false
-	}
-	word, _ := x.bnWord(j)
-	for _, st := range bnStems(word) {
-		if _, ok := x.g.bnOrgs[st]; ok {
-			return true
-		}
-	}
-	return false
+	return x.anyStemAt(j, func(st string) bool {
+		_, ok := x.g.bnOrgs[st]
+		return ok
+	})
 }
 
 // bnKnownPlaceAt reports a token that is, with any case suffix, a place
 // of the gazetteer that is not also a common word.
 func (x *actorExtractor) bnKnownPlaceAt(j int) bool {
-	if x.toks[j].kind != tkBengali {
-		return false
-	}
-	word, _ := x.bnWord(j)
-	for _, st := range bnStems(word) {
-		if _, ok := x.g.bnPlace(st); ok && !bnAmbiguousPlaces[st] && !x.g.w.bnName[st] {
-			return true
-		}
-	}
-	return false
+	return x.anyStemAt(j, func(st string) bool {
+		_, ok := x.g.bnPlace(st)
+		return ok && !bnAmbiguousPlaces[st] && !x.g.w.bnName[st]
+	})
 }
 
 // bnRoleModifiers stand inside a Bengali role phrase before its head:
@@ -3027,11 +3008,8 @@ func corporateBase(name string) string {
 // acronymName reports a name that is an acronym: Latin capitals (two to
 // six) or Bengali letter names.
 func acronymName(n string) bool {
-	if hasBengali(n) {
-		return bnAcronymLatin(nfc(n)) != ""
-	}
-	n = strings.ReplaceAll(n, ".", "")
-	return isAllCaps(n) && !strings.Contains(n, " ") && len(n) >= 2 && len(n) <= 6
+	_, ok := acronymForm(n)
+	return ok
 }
 
 // acronymsOf returns the acronym forms among names: Latin capitals (two
@@ -3039,16 +3017,22 @@ func acronymName(n string) bool {
 func acronymsOf(names []string) []string {
 	var out []string
 	for _, n := range names {
-		switch {
-		case hasBengali(n):
-			if a := bnAcronymLatin(nfc(n)); a != "" {
-				out = append(out, a)
-			}
-		case isAllCaps(n) && !strings.Contains(n, " ") && len(n) >= 2 && len(n) <= 6:
-			out = append(out, strings.ReplaceAll(n, ".", ""))
+		if a, ok := acronymForm(n); ok {
+			out = append(out, a)
 		}
 	}
 	return out
+}
+
+// acronymForm returns the Latin letters of an acronym: capitals (two to
+// six, dots dropped: "U.N." -> UN) or Bengali letter names ("আইএমএফ" -> IMF).
+func acronymForm(n string) (string, bool) {
+	if hasBengali(n) {
+		a := bnAcronymLatin(nfc(n))
+		return a, a != ""
+	}
+	n = strings.ReplaceAll(n, ".", "")
+	return n, isAllCaps(n) && !strings.Contains(n, " ") && len(n) >= 2 && len(n) <= 6
 }
 
 // initialsOf returns the initials of the Latin names of two or more
