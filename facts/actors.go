@@ -3044,11 +3044,16 @@ func initialsOf(names []string) []string {
 		if hasBengali(n) || !strings.Contains(n, " ") {
 			continue
 		}
-		var b strings.Builder
+		// two readings: small words left out, and "of" as O ("Bank of
+		// Japan" is BOJ)
+		var b, bOf strings.Builder
 		words := 0
 		for _, w := range strings.Fields(n) {
 			switch strings.ToLower(w) {
-			case "of", "for", "and", "the", "on", "in", "de", "&":
+			case "of":
+				bOf.WriteByte('O')
+				continue
+			case "for", "and", "the", "on", "in", "de", "&":
 				continue
 			}
 			if !isUpperStart(w) {
@@ -3056,10 +3061,14 @@ func initialsOf(names []string) []string {
 				break
 			}
 			b.WriteString(strings.ToUpper(w[:1]))
+			bOf.WriteString(strings.ToUpper(w[:1]))
 			words++
 		}
 		if words >= 2 {
 			out = append(out, b.String())
+			if bOf.Len() != b.Len() {
+				out = append(out, bOf.String())
+			}
 		}
 	}
 	return out

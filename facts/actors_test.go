@@ -291,6 +291,11 @@ func TestExtractActorsEnglish(t *testing.T) {
 			{"Mohammed Shahabuddin", sangbad.ActorPerson, "President", 1},
 			{"Sheikh Hasina", sangbad.ActorPerson, "", 1},
 		}, nil},
+		// an acronym that spells "of"
+		{"boj_en.txt", []actorWant{
+			{"Bank of Japan", sangbad.ActorOrganization, "", 2},
+			{"Kazuo Ueda", sangbad.ActorPerson, "BOJ Governor", 1},
+		}, []string{"BOJ"}},
 		// a known party opening a title; Dhaka places in English
 		{"rally_en.txt", []actorWant{
 			{"Awami League", sangbad.ActorOrganization, "", 1},

@@ -200,6 +200,15 @@ func (a *amountScanner) at(i int, bare bool) (amountMention, bool) {
 		return amountMention{}, false // the second part of a score or code ("2-1")
 	}
 	m := amountMention{i: i, j: ne.j, ni: i, nj: ne.j, value: ne.value}
+	// a minus sign: "from -0.1%", "−3.2 degrees" (a hyphen after a space and
+	// right before the digits; not the second end of a range "3-4")
+	if t.kind == ntNum && !hasCur && i > 0 && t.attached() && (toks[i-1].key == "-" || toks[i-1].key == "−") && (i == 1 || !toks[i-1].attached()) {
+		m.value = -m.value
+		m.i = i - 1
+	} else if !hasCur && i > 0 && (toks[i-1].key == "minus" || toks[i-1].key == "negative" || toks[i-1].key == "ঋণাত্মক" || toks[i-1].key == "মাইনাস") {
+		m.value = -m.value // "minus 0.1%", "negative 0.1 percent"
+		m.i = i - 1
+	}
 	if hasCur {
 		m.i, m.currency, m.kind = curStart, cur, sangbad.AmountMoney
 	}

@@ -452,14 +452,18 @@ func (s *Source) acronyms() (initials, caps map[string]bool) {
 	s.acrOnce.Do(func() {
 		s.acr = map[string]bool{}
 		s.caps = map[string]bool{}
-		var run []rune
+		// two readings of a run of capitalised words: without its
+		// connectors ("Bank of England" BE) and with "of" as O (BOE, BOJ)
+		var run, runOf []rune
 		flush := func() {
-			for i := range run {
-				for j := i + 2; j <= len(run) && j-i <= 6; j++ {
-					s.acr[string(run[i:j])] = true
+			for _, r := range [][]rune{run, runOf} {
+				for i := range r {
+					for j := i + 2; j <= len(r) && j-i <= 6; j++ {
+						s.acr[string(r[i:j])] = true
+					}
 				}
 			}
-			run = run[:0]
+			run, runOf = run[:0], runOf[:0]
 		}
 		for _, w := range segment.Words(s.text) {
 			if isAcronym(w.Text) {
@@ -469,7 +473,11 @@ func (s *Source) acronyms() (initials, caps map[string]bool) {
 			switch {
 			case unicode.Is(unicode.Latin, first) && unicode.IsUpper(first):
 				run = append(run, unicode.ToLower(first))
+				runOf = append(runOf, unicode.ToLower(first))
 			case len(run) > 0 && connector(w.Text):
+				if strings.EqualFold(w.Text, "of") {
+					runOf = append(runOf, 'o')
+				}
 			default:
 				flush()
 			}

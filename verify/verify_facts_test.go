@@ -343,3 +343,15 @@ func TestVerifyWrongParaphrases(t *testing.T) {
 			want: []wantIssue{{sangbad.IssueName, "Jan Sake"}}},
 	})
 }
+
+// TestVerifySignsAndAcronyms checks a negative number and an acronym that
+// spells "of" against an English source.
+func TestVerifySignsAndAcronyms(t *testing.T) {
+	src := "The Bank of Japan kept its rate at -0.1% on Tuesday."
+	pub := time.Date(2024, 3, 19, 0, 0, 0, 0, time.UTC)
+	runFactsCases(t, src, pub, []factsCase{
+		{name: "minus in words", lang: "en", text: "The BOJ kept rates at minus 0.1% on Tuesday."},
+		{name: "the sign dropped", lang: "en", text: "The BOJ kept rates at 0.1% on Tuesday.",
+			want: []wantIssue{{sangbad.IssueNumber, "0.1"}}},
+	})
+}
