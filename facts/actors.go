@@ -1359,8 +1359,8 @@ func (x *actorExtractor) bengaliPass() {
 	w := x.g.w
 	for i := 0; i < len(x.toks); i++ {
 		t := x.toks[i]
-		if t.kind != tkBengali {
-			continue
+		if t.kind != tkBengali || !t.space && i > 0 && x.toks[i-1].kind == tkDigit {
+			continue // not a classifier on a number ("৫৩৮টি")
 		}
 		word, stem := x.bnWord(i)
 		// "চন্দনাইশ উপজেলার", "বাড্ডা থানার": the name before an
@@ -1506,7 +1506,8 @@ func (x *actorExtractor) bengaliPass() {
 			}
 		}
 		// an unknown word right before a reporting verb: "খালেকুজ্জামান বলেন"
-		if x.bnNameCandidate(i) && i+1 < len(x.toks) && x.toks[i+1].kind == tkBengali && w.bnSay[nfc(x.toks[i+1].text)] && !x.bnHasSuffix(i) {
+		// (not the noun of a compound verb: "শুভেচ্ছা জানান")
+		if x.bnNameCandidate(i) && i+1 < len(x.toks) && x.toks[i+1].kind == tkBengali && w.bnSay[nfc(x.toks[i+1].text)] && !x.bnHasSuffix(i) && !bnCompoundVerbNouns[word] {
 			typ := sangbad.ActorOrganization
 			if strings.HasSuffix(nfc(x.toks[i+1].text), "ন") {
 				typ = sangbad.ActorPerson
@@ -2113,6 +2114,21 @@ func (x *actorExtractor) bnParenAbbrevs() {
 	}
 }
 
+// otherSurname reports a word that ends the name of a person already
+// found: in "মুহাম্মদ ইউনূস ট্রাম্পকে অভিনন্দন জানান" ট্রাম্প is Donald
+// Trump, the object, not a third name of Yunus.
+func (x *actorExtractor) otherSurname(stem string) bool {
+	for _, c := range x.cands {
+		if c.typ != sangbad.ActorPerson {
+			continue
+		}
+		if f := strings.Fields(c.name); len(f) > 1 && nfc(f[len(f)-1]) == stem {
+			return true
+		}
+	}
+	return false
+}
+
 // taken reports a candidate overlapping tokens [ti, tj).
 func (x *actorExtractor) taken(ti, tj int) bool {
 	for _, c := range x.cands {
@@ -2374,6 +2390,11 @@ func (x *actorExtractor) bnOrgAt(i int, stem, typ string) {
 	x.add(x.bnMention(start, i+1, stem, typ, true))
 }
 
+// bnCompoundVerbNouns make a verb with জানান/জানিয়েছেন ("শুভেচ্ছা জানান"
+// sends greetings): no speaker's name.
+var bnCompoundVerbNouns = map[string]bool{"শুভেচ্ছা": true, "অভিনন্দন": true, "ধন্যবাদ": true, "কৃতজ্ঞতা": true, "প্রতিবাদ": true,
+	"শোক": true, "সমবেদনা": true, "নিন্দা": true, "আহ্বান": true, "অনুরোধ": true, "দাবি": true, "স্বাগত": true, "শ্রদ্ধা": true}
+
 // bnMarketKinds before বাজার make a kind of market, no place.
 var bnMarketKinds = map[string]bool{"আন্তর্জাতিক": true, "বিশ্ব": true, "শেয়ার": true, "পুঁজি": true, "কাঁচা": true,
 	"দেশীয়": true, "স্থানীয়": true, "খোলা": true, "কালো": true, "মুক্ত": true, "অভ্যন্তরীণ": true, "বৈশ্বিক": true, "মুদ্রা": true}
@@ -2548,8 +2569,9 @@ func (x *actorExtractor) bnUnknownRun(i int) int {
 		if j > i && (!x.toks[j].space || x.toks[j].newline) {
 			break
 		}
-		if x.toks[j].kind != tkBengali || !x.bnNameCandidate(j) || x.isKnown(j) || isBnAcronym(x.stemAt(j)) || bnPlaceLike(x.stemAt(j)) {
-			break
+		if x.toks[j].kind != tkBengali || !x.bnNameCandidate(j) || x.isKnown(j) || isBnAcronym(x.stemAt(j)) || bnPlaceLike(x.stemAt(j)) ||
+			x.g.w.bnPlaceHead[x.stemAt(j)] || x.g.w.isBnOrgHead(x.stemAt(j)) {
+			break // "পাম বিচে": a place's head word ends a person's name
 		}
 		j++
 		if x.bnHasSuffix(j - 1) {
@@ -2649,7 +2671,7 @@ func (x *actorExtractor) bnNameEnds(k int) bool {
 		// চৌধুরী ঘটনাস্থল পরিদর্শন করেন": a noun of the predicate)
 		a := next + 1
 		closes := x.bnHasSuffix(next) || a >= len(x.toks) || x.toks[a].kind != tkBengali || x.bnSayAt(a) || x.bnSentenceEndAt(a) || isBnVerbForm(nfc(x.toks[a].text)) || x.g.w.bnStop[nfc(x.toks[a].text)] || x.bnHasSuffix(a)
-		if !p1 && !p2 && !bnPlaceLike(ns) && !x.bnInitialAt(next) && !bnOrgCompound(ns) && !x.g.w.isBnOrgHead(ns) && !headAfter && closes {
+		if !p1 && !p2 && !bnPlaceLike(ns) && !x.bnInitialAt(next) && !bnOrgCompound(ns) && !x.g.w.isBnOrgHead(ns) && !headAfter && closes && !x.otherSurname(ns) {
 			return false
 		}
 	}
@@ -2661,8 +2683,8 @@ func (x *actorExtractor) bnNameEnds(k int) bool {
 // followed by another initial or a name word. Initials that are also
 // Bengali words ("এ", "ও", "ই") count only inside a run of two or more.
 func (x *actorExtractor) bnInitialAt(j int) bool {
-	if j >= len(x.toks) || x.toks[j].kind != tkBengali || !x.toks[j].space && j > 0 && x.toks[j-1].kind == tkBengali {
-		return false
+	if j >= len(x.toks) || x.toks[j].kind != tkBengali || !x.toks[j].space && j > 0 && (x.toks[j-1].kind == tkBengali || x.toks[j-1].kind == tkDigit) {
+		return false // a classifier on a number ("৫৩৮টি") is no initial
 	}
 	word, _ := x.bnWord(j)
 	if !bnLetterSet[word] {

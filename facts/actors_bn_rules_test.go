@@ -60,6 +60,8 @@ func TestBengaliActorRules(t *testing.T) {
 			map[string]string{"আপিল বিভাগ": sangbad.ActorOrganization}, []string{"আপিল বেঞ্চ"}},
 		{"a Bengali abbreviation in parentheses; a kind of market", "বাংলাদেশ জুয়েলার্স সমিতি (বাজুস) দাম বাড়িয়েছে। বাজুসের সভাপতি বলেন, আন্তর্জাতিক বাজারে দাম বেড়েছে।",
 			map[string]string{"বাংলাদেশ জুয়েলার্স সমিতি": sangbad.ActorOrganization, "বাজুস": sangbad.ActorOrganization}, []string{"আন্তর্জাতিক বাজার"}},
+		{"classifiers, another person's surname, greetings, a beach", "৫৩৮টি ইলেকটোরাল ভোটের মধ্যে ডোনাল্ড ট্রাম্প পেয়েছেন ৩১২টি। ফ্লোরিডার পাম বিচে সমর্থকদের উদ্দেশে ট্রাম্প বলেন, জয় হয়েছে। প্রধান উপদেষ্টা মুহাম্মদ ইউনূস ট্রাম্পকে অভিনন্দন জানিয়েছেন। মোদিও শুভেচ্ছা জানান।",
+			map[string]string{"ডোনাল্ড ট্রাম্প": P, "মুহাম্মদ ইউনূস": P, "পাম বিচে": sangbad.ActorPlace}, []string{"টি ইলেকটোরাল", "মুহাম্মদ ইউনূস ট্রাম্প", "শুভেচ্ছা"}},
 		{"a verb ends a name", "বিচারক লুইস ক্যাপলান রায় দেন।",
 			nil, []string{"লুইস ক্যাপলান রায় দেন"}},
 		{"a known place ends a name", "বিজ্ঞানী স্টিফেন হকিং ইসরায়েলের একটি সম্মেলন বর্জন করেন।",

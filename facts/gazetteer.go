@@ -113,7 +113,8 @@ func (g *gazetteer) addPlace(p place) {
 	bnKey := strings.ReplaceAll(p.bn, "-", " ")
 	// the first entry wins: countries come before same-named cities only
 	// when listed first, so prefer a country over a city explicitly
-	if old, ok := g.bnPlaces[bnKey]; bnKey != "" && (!ok || (old.kind == "city" && p.kind == "country")) {
+	// (and আমেরিকা is the United States in Bengali news, not the Americas)
+	if old, ok := g.bnPlaces[bnKey]; bnKey != "" && (!ok || ((old.kind == "city" || old.kind == "region") && p.kind == "country")) {
 		g.bnPlaces[bnKey] = p
 	}
 	enKey := strings.ToLower(p.en)

@@ -82,6 +82,7 @@ func TestTransliterate(t *testing.T) {
 		{"ইউনূস", "yunus"},
 		{"নরেন্দ্র", "narendra"},
 		{"মিত্র", "mitra"},
+		{"ডোনাল্ড", "donald"},
 	}
 	for _, tt := range tests {
 		if got := Transliterate(tt.in); got != tt.want {

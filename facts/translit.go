@@ -77,10 +77,10 @@ func Transliterate(s string) string {
 			// the first syllable keeps its vowel ("রফিক" -> rafik,
 			// "প্রধান" -> pradhan); later ones lose it before a consonant
 			// with its own vowel sign
-			// a conjunct ending a word keeps its vowel: নরেন্দ্র Narendra,
-			// মিত্র Mitra
+			// a word ending in ra-phala keeps its vowel: নরেন্দ্র Narendra,
+			// মিত্র Mitra (but ট্রাম্প is Trump, ডোনাল্ড Donald)
 			wordEnd := i >= len(rs) || !isBengali(rs[i])
-			if inherentVowel(rs, i) || initial && i < len(rs) && isBengali(rs[i]) && cldrKind(rs[i]) == 'C' || wordEnd && i >= 2 && rs[i-2] == bnVirama && rs[i-1] != 'য' {
+			if inherentVowel(rs, i) || initial && i < len(rs) && isBengali(rs[i]) && cldrKind(rs[i]) == 'C' || wordEnd && i >= 2 && rs[i-2] == bnVirama && rs[i-1] == 'র' {
 				b.WriteByte('a')
 			}
 			initial = false
