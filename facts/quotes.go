@@ -710,7 +710,7 @@ func (q *quoteCtx) indirect(s sangbad.Span, direct []sangbad.Span) []sangbad.Quo
 			if k < hi && strings.EqualFold(q.toks[k].text, "that") {
 				cs = q.toks[k].end
 			} else if k < hi && q.toks[k].kind == tkLatin {
-				for n, m := 0, k; m < hi && n < 6 && q.toks[m].kind == tkLatin; n, m = n+1, m+1 {
+				for n, m := 0, k; m < hi && n < 6 && q.toks[m].kind == tkLatin && q.toks[m].end <= ce; n, m = n+1, m+1 {
 					if strings.EqualFold(q.toks[m].text, "that") {
 						cs = q.toks[m].end
 						break
@@ -836,6 +836,9 @@ func (q *quoteCtx) trim(cs, ce int) (int, int) {
 			break
 		}
 		cs++
+	}
+	if cs >= ce {
+		return cs, ce
 	}
 	// a discourse marker opening the sentence is no part of what was said:
 	// "Meanwhile, police arrested ..."
