@@ -103,7 +103,7 @@ func (c *check) supportsName(n string) bool {
 		return false
 	}
 	// "Sher-e-Bangla" is one word in Bengali (শেরেবাংলা)
-	if strings.Contains(n, "-") && !hasBengaliText(n) && len(toks) > 1 {
+	if strings.Contains(n, "-") && !isBengaliWord(n) && len(toks) > 1 {
 		if j := strings.ReplaceAll(n, "-", ""); c.supportsName(j) {
 			return true
 		}
@@ -206,11 +206,6 @@ var nameWordTranslations = func() map[string][]string {
 	}
 	return m
 }()
-
-// hasBengaliText reports a Bengali letter in s.
-func hasBengaliText(s string) bool {
-	return strings.ContainsFunc(s, func(r rune) bool { return r >= 0x0980 && r <= 0x09FF })
-}
 
 // keyRun reports whether the name words toks (with keys tk) occur as a run
 // of source words with the same keys, each spelled alike.
